@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "readlist",
+    platforms: [.macOS(.v13), .iOS(.v16)],
+    products: [
+        .library(name: "ReadingList", targets: ["ReadingList"]),
+        .executable(name: "readlist", targets: ["ReadlistCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The model: value types, identity, text anchoring. No storage, no CLI.
+        .target(
+            name: "ReadingListModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // SQLite storage through GRDB; GRDB never appears in its public API.
+        .target(
+            name: "ReadingListStorage",
+            dependencies: ["ReadingListModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // JSON shapes that cross a process boundary (CLI --json, export).
+        .target(name: "ReadingListWire", dependencies: ["ReadingListModel"]),
+        // libxml2, as the system provides it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Turning saved pages and text files into articles.
+        .target(name: "ReadingListExtraction", dependencies: ["CLibXML2"]),
+        // The library product: one import for embedders.
+        .target(
+            name: "ReadingList",
+            dependencies: [
+                "ReadingListModel", "ReadingListStorage", "ReadingListWire", "ReadingListExtraction",
+            ]
+        ),
+        .executableTarget(
+            name: "ReadlistCLI",
+            dependencies: [
+                "ReadingList",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ReadingListExample", dependencies: ["ReadingList"]),
+        .testTarget(name: "ReadingListModelTests", dependencies: ["ReadingListModel"]),
+        .testTarget(
+            name: "ReadingListStorageTests",
+            dependencies: ["ReadingListStorage", "ReadingListModel"]
+        ),
+        .testTarget(
+            name: "ReadingListWireTests",
+            dependencies: ["ReadingListWire", "ReadingListModel"]
+        ),
+        .testTarget(name: "ReadingListExtractionTests", dependencies: ["ReadingListExtraction"]),
+        .testTarget(name: "ReadlistCLITests", dependencies: ["ReadingList"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}
