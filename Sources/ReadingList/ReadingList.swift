@@ -1,0 +1,11 @@
+// The ReadingList library: one import for programs that embed readlist.
+//
+//     import ReadingList
+//     let library = try ReadingLibrary(path: "library.sqlite")
+//
+// The model (articles, tags, highlights, identity), storage (`ReadingLibrary`), the JSON shapes
+// that cross process boundaries, and article extraction from saved pages.
+@_exported public import ReadingListModel
+@_exported public import ReadingListStorage
+@_exported public import ReadingListWire
+@_exported public import ReadingListExtraction

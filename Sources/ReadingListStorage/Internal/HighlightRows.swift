@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import ReadingListModel
+
+/// Reading highlights out of rows, deciding which are orphaned.
+enum HighlightRows {
+    /// Live highlights of live articles matching `condition`, in text order.
+    static func fetch(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [Highlight] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT highlight.*, instr(coalesce(article.content, ''), highlight.quote) > 0 AS found
+                FROM highlight JOIN article ON article.id = highlight.article_id
+                WHERE highlight.alive = 1 AND article.alive = 1 AND \(condition)
+                ORDER BY highlight.article_id, highlight.start_offset, highlight.id
+                """,
+            arguments: arguments)
+        var contentCache: [String: String] = [:]
+        return try rows.map { row in
+            let articleID: String = row["article_id"]
+            let quote: String = row["quote"]
+            var orphaned = !(row["found"] as Bool)
+            if orphaned {
+                if contentCache[articleID] == nil {
+                    contentCache[articleID] = try String.fetchOne(
+                        db, sql: "SELECT coalesce(content, '') FROM article WHERE id = ?", arguments: [articleID]) ?? ""
+                }
+                orphaned = QuoteAnchor.locate(quote, in: contentCache[articleID] ?? "") == nil
+            }
+            let id: String = row["id"]
+            let color: String? = row["color"]
+            return Highlight(
+                id: HighlightID(id) ?? HighlightID(UUID()), articleID: ArticleID(articleID) ?? ArticleID(UUID()),
+                quote: quote, prefix: row["prefix"], suffix: row["suffix"],
+                start: row["start_offset"], end: row["end_offset"], note: row["note"],
+                color: color.flatMap(HighlightColor.init(rawValue:)),
+                createdAt: ArticleRows.date(row["created_at"]) ?? Date(timeIntervalSince1970: 0),
+                isOrphaned: orphaned)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+
+/// The library's migrations. A migration never changes once shipped; a change is a new one.
+enum LibrarySchema {
+    /// `PRAGMA application_id` of every readlist library ("RDLS").
+    static let applicationID: Int32 = 0x5244_4C53
+    /// The schema version this build writes (`PRAGMA user_version`).
+    static let currentVersion = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 library") { db in
+            try db.execute(sql: """
+                PRAGMA application_id = \(applicationID);
+
+                -- Replicas whose stamps appear in this file. Ordinal 1 is the one that created it.
+                CREATE TABLE replica (
+                    ordinal INTEGER PRIMARY KEY,
+                    replica_id TEXT NOT NULL
+                );
+                CREATE INDEX replica_by_id ON replica (replica_id);
+
+                -- This replica: who it is and its hybrid logical clock (high-water mark).
+                CREATE TABLE library_state (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    replica_ordinal INTEGER NOT NULL,
+                    incarnation TEXT NOT NULL,
+                    clock INTEGER NOT NULL
+                );
+
+                -- The change feed: one entry per row, at the sequence of its latest change.
+                CREATE TABLE change_feed (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    entity INTEGER NOT NULL,
+                    row_key TEXT NOT NULL
+                );
+
+                -- Synced tables. Every user column is a field with a stamp in `clock`;
+                -- `seq` is the row's entry in change_feed. Existence is the `alive` field.
+                CREATE TABLE article (
+                    id TEXT PRIMARY KEY,
+                    alive INTEGER NOT NULL DEFAULT 0,
+                    url TEXT,
+                    canonical_url TEXT,
+                    title TEXT NOT NULL DEFAULT '',
+                    byline TEXT,
+                    site TEXT,
+                    excerpt TEXT,
+                    content TEXT,
+                    language TEXT,
+                    published_at INTEGER,
+                    word_count INTEGER NOT NULL DEFAULT 0,
+                    added_at INTEGER,
+                    read_at INTEGER,
+                    archived INTEGER NOT NULL DEFAULT 0,
+                    favorite INTEGER NOT NULL DEFAULT 0,
+                    progress INTEGER NOT NULL DEFAULT 0,
+                    tags TEXT NOT NULL DEFAULT '',  -- local: live tag names, for search only
+                    clock BLOB NOT NULL,
+                    seq INTEGER NOT NULL
+                );
+                CREATE INDEX article_by_added ON article (alive, added_at);
+
+                CREATE TABLE tag (
+                    id TEXT PRIMARY KEY,
+                    alive INTEGER NOT NULL DEFAULT 0,
+                    name TEXT NOT NULL DEFAULT '',
+                    clock BLOB NOT NULL,
+                    seq INTEGER NOT NULL
+                );
+
+                CREATE TABLE article_tag (
+                    article_id TEXT NOT NULL,
+                    tag_id TEXT NOT NULL,
+                    alive INTEGER NOT NULL DEFAULT 0,
+                    clock BLOB NOT NULL,
+                    seq INTEGER NOT NULL,
+                    PRIMARY KEY (article_id, tag_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX article_tag_by_tag ON article_tag (tag_id, alive);
+
+                CREATE TABLE highlight (
+                    id TEXT PRIMARY KEY,
+                    alive INTEGER NOT NULL DEFAULT 0,
+                    article_id TEXT NOT NULL DEFAULT '',
+                    quote TEXT NOT NULL DEFAULT '',
+                    prefix TEXT NOT NULL DEFAULT '',
+                    suffix TEXT NOT NULL DEFAULT '',
+                    start_offset INTEGER NOT NULL DEFAULT 0,
+                    end_offset INTEGER NOT NULL DEFAULT 0,
+                    note TEXT,
+                    color TEXT,
+                    created_at INTEGER NOT NULL DEFAULT 0,
+                    clock BLOB NOT NULL,
+                    seq INTEGER NOT NULL
+                );
+                CREATE INDEX highlight_by_article ON highlight (article_id);
+
+                -- Full-text index over the article table (external content; derived, local).
+                CREATE VIRTUAL TABLE article_search USING fts5(
+                    title, byline, site, excerpt, content, tags,
+                    content = 'article', content_rowid = 'rowid',
+                    tokenize = 'porter unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER article_search_insert AFTER INSERT ON article BEGIN
+                    INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
+                    VALUES (new.rowid, new.title, new.byline, new.site, new.excerpt, new.content, new.tags);
+                END;
+                CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN
+                    INSERT INTO article_search (article_search, rowid, title, byline, site, excerpt, content, tags)
+                    VALUES ('delete', old.rowid, old.title, old.byline, old.site, old.excerpt, old.content, old.tags);
+                END;
+                CREATE TRIGGER article_search_update
+                AFTER UPDATE OF title, byline, site, excerpt, content, tags ON article BEGIN
+                    INSERT INTO article_search (article_search, rowid, title, byline, site, excerpt, content, tags)
+                    VALUES ('delete', old.rowid, old.title, old.byline, old.site, old.excerpt, old.content, old.tags);
+                    INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
+                    VALUES (new.rowid, new.title, new.byline, new.site, new.excerpt, new.content, new.tags);
+                END;
+
+                PRAGMA user_version = 1;
+                """)
+            let replicaID = UUID().uuidString.lowercased()
+            let incarnation = UUID().uuidString.lowercased()
+            try db.execute(sql: "INSERT INTO replica (ordinal, replica_id) VALUES (1, ?)", arguments: [replicaID])
+            try db.execute(
+                sql: "INSERT INTO library_state (singleton, replica_ordinal, incarnation, clock) VALUES (1, 1, ?, 0)",
+                arguments: [incarnation])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,88 @@
+import GRDB
+
+/// How concurrent values of one field are resolved. See `Protocol/SPEC.md` §3.
+enum MergeRule: Sendable {
+    /// The value with the greater `(timestamp, replica)` stamp wins.
+    case lastWriterWins
+    /// The smaller value wins (first save time); equal values keep the greater stamp.
+    case earliestValueWins
+    /// Existence of a row: last writer wins, and on an exact tie `false` (deleted) wins.
+    case existenceDeleteWins
+    /// Membership: last writer wins, and on an exact tie `true` (present) wins.
+    case existenceAddWins
+}
+
+/// A field of a synced table: its stable wire index, its column, its merge rule.
+struct SyncedField: Sendable, Hashable {
+    let index: UInt8
+    let name: String
+    let column: String
+    let rule: MergeRule
+
+    static func == (lhs: SyncedField, rhs: SyncedField) -> Bool { lhs.index == rhs.index && lhs.column == rhs.column }
+    func hash(into hasher: inout Hasher) { hasher.combine(column) }
+}
+
+/// A table whose rows are synced field by field. Field indexes never change once shipped.
+struct SyncedEntity: Sendable {
+    let code: Int
+    let name: String
+    let table: String
+    let keyColumns: [String]
+    let fields: [SyncedField]
+
+    static let article = SyncedEntity(
+        code: 1, name: "article", table: "article", keyColumns: ["id"],
+        fields: [
+            SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceDeleteWins),
+            SyncedField(index: 1, name: "url", column: "url", rule: .lastWriterWins),
+            SyncedField(index: 2, name: "canonicalUrl", column: "canonical_url", rule: .lastWriterWins),
+            SyncedField(index: 3, name: "title", column: "title", rule: .lastWriterWins),
+            SyncedField(index: 4, name: "byline", column: "byline", rule: .lastWriterWins),
+            SyncedField(index: 5, name: "site", column: "site", rule: .lastWriterWins),
+            SyncedField(index: 6, name: "excerpt", column: "excerpt", rule: .lastWriterWins),
+            SyncedField(index: 7, name: "content", column: "content", rule: .lastWriterWins),
+            SyncedField(index: 8, name: "language", column: "language", rule: .lastWriterWins),
+            SyncedField(index: 9, name: "publishedAt", column: "published_at", rule: .lastWriterWins),
+            SyncedField(index: 10, name: "wordCount", column: "word_count", rule: .lastWriterWins),
+            SyncedField(index: 11, name: "addedAt", column: "added_at", rule: .earliestValueWins),
+            SyncedField(index: 12, name: "readAt", column: "read_at", rule: .lastWriterWins),
+            SyncedField(index: 13, name: "archived", column: "archived", rule: .lastWriterWins),
+            SyncedField(index: 14, name: "favorite", column: "favorite", rule: .lastWriterWins),
+            SyncedField(index: 15, name: "progress", column: "progress", rule: .lastWriterWins),
+        ])
+
+    static let tag = SyncedEntity(
+        code: 2, name: "tag", table: "tag", keyColumns: ["id"],
+        fields: [
+            SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceDeleteWins),
+            SyncedField(index: 1, name: "name", column: "name", rule: .lastWriterWins),
+        ])
+
+    static let articleTag = SyncedEntity(
+        code: 3, name: "articleTag", table: "article_tag", keyColumns: ["article_id", "tag_id"],
+        fields: [SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceAddWins)])
+
+    static let highlight = SyncedEntity(
+        code: 4, name: "highlight", table: "highlight", keyColumns: ["id"],
+        fields: [
+            SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceDeleteWins),
+            SyncedField(index: 1, name: "articleId", column: "article_id", rule: .lastWriterWins),
+            SyncedField(index: 2, name: "quote", column: "quote", rule: .lastWriterWins),
+            SyncedField(index: 3, name: "prefix", column: "prefix", rule: .lastWriterWins),
+            SyncedField(index: 4, name: "suffix", column: "suffix", rule: .lastWriterWins),
+            SyncedField(index: 5, name: "start", column: "start_offset", rule: .lastWriterWins),
+            SyncedField(index: 6, name: "end", column: "end_offset", rule: .lastWriterWins),
+            SyncedField(index: 7, name: "note", column: "note", rule: .lastWriterWins),
+            SyncedField(index: 8, name: "color", column: "color", rule: .lastWriterWins),
+            SyncedField(index: 9, name: "createdAt", column: "created_at", rule: .lastWriterWins),
+        ])
+
+    /// The field stored in `column`. Traps on a programming error (unknown column).
+    func field(_ column: String) -> SyncedField {
+        guard let field = fields.first(where: { $0.column == column }) else {
+            preconditionFailure("\(table) has no synced column \(column)")
+        }
+        return field
+    }
+}

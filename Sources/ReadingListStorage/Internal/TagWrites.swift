@@ -1,0 +1,68 @@
+import GRDB
+import ReadingListModel
+
+/// Tag and membership writes, shared by saves and tag commands.
+enum TagWrites {
+    /// Adds `tags` to an article, creating tags that do not exist yet.
+    /// - Returns: the display names of tags that were newly added.
+    static func add(_ tags: [TagName], to article: ArticleID, writer: ChangeWriter) throws -> [String] {
+        var added: [String] = []
+        var seen = Set<String>()
+        for tag in tags where seen.insert(tag.key).inserted {
+            let tagID = try ensureTag(tag, writer: writer)
+            let present = try Bool.fetchOne(
+                writer.db, sql: "SELECT alive FROM article_tag WHERE article_id = ? AND tag_id = ?",
+                arguments: [article.description, tagID])
+            guard present != true else { continue }
+            try writer.write(.articleTag, key: [article.description, tagID], values: [("alive", true.databaseValue)])
+            added.append(try displayName(tagID, writer.db) ?? tag.display)
+        }
+        if !added.isEmpty { try refreshSearchText(of: article.description, writer.db) }
+        return added
+    }
+
+    /// Removes `tags` from an article.
+    /// - Returns: the display names of tags that were removed.
+    static func remove(_ tags: [TagName], from article: ArticleID, writer: ChangeWriter) throws -> [String] {
+        var removed: [String] = []
+        for tag in tags {
+            let tagID = tag.rowID
+            let present = try Bool.fetchOne(
+                writer.db, sql: "SELECT alive FROM article_tag WHERE article_id = ? AND tag_id = ?",
+                arguments: [article.description, tagID])
+            guard present == true else { continue }
+            try writer.write(.articleTag, key: [article.description, tagID], values: [("alive", false.databaseValue)])
+            removed.append(try displayName(tagID, writer.db) ?? tag.display)
+        }
+        if !removed.isEmpty { try refreshSearchText(of: article.description, writer.db) }
+        return removed
+    }
+
+    /// Makes sure the tag row exists and is alive; keeps the existing spelling if it does.
+    /// - Returns: the tag id.
+    @discardableResult
+    static func ensureTag(_ tag: TagName, writer: ChangeWriter) throws -> String {
+        let tagID = tag.rowID
+        let alive = try Bool.fetchOne(writer.db, sql: "SELECT alive FROM tag WHERE id = ?", arguments: [tagID])
+        if alive != true {
+            try writer.write(.tag, key: [tagID], values: [("alive", true.databaseValue), ("name", tag.display.databaseValue)])
+        }
+        return tagID
+    }
+
+    static func displayName(_ tagID: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM tag WHERE id = ?", arguments: [tagID])
+    }
+
+    /// Recomputes the local, search-only `tags` column of an article.
+    static func refreshSearchText(of articleID: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE article SET tags = coalesce((
+                    SELECT group_concat(tag.name, ' ') FROM article_tag m JOIN tag ON tag.id = m.tag_id
+                    WHERE m.article_id = article.id AND m.alive = 1), '')
+                WHERE id = ?
+                """,
+            arguments: [articleID])
+    }
+}

@@ -1,0 +1,79 @@
+package import Foundation
+import GRDB
+public import ReadingListModel
+
+/// A reading list stored in one SQLite file.
+///
+/// Safe to share between threads and processes: GRDB serializes this process's writes, and
+/// SQLite's locks (with a busy timeout) serialize writers in other processes.
+///
+/// ```swift
+/// let library = try ReadingLibrary(path: "library.sqlite")
+/// let saved = try library.save(ArticleDraft(source: .url("https://example.com/a"), tags: ["swift"]))
+/// let unread = try library.articles(ArticleQuery(state: .unread))
+/// ```
+public final class ReadingLibrary: Sendable {
+    /// The file's path.
+    public let path: String
+    let pool: DatabasePool
+    /// The wall clock; injectable for tests.
+    let now: @Sendable () -> Date
+
+    /// Opens the library at `path`, creating the file (mode 0600) if it does not exist.
+    ///
+    /// The folder must exist; the CLI creates its default folder before calling this.
+    /// - Throws: ``ReadingListError`` when the folder is missing or read-only, the file is not a
+    ///   readlist library, or it was written by a newer version.
+    public convenience init(path: String) throws(ReadingListError) {
+        try self.init(path: path, now: { Date() })
+    }
+
+    /// Opens the library at `path` with an injected wall clock.
+    package init(path: String, now: @escaping @Sendable () -> Date) throws(ReadingListError) {
+        self.path = path
+        self.now = now
+        try LibraryFile.prepare(path: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(15)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.read { db in try LibraryFile.checkIdentity(db, path: path) }
+            try LibrarySchema.migrator.migrate(pool)
+        } catch {
+            throw LibraryFile.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one immediate write transaction with the change writer: it either commits
+    /// whole, with the clock persisted, or changes nothing.
+    func change<T>(_ body: (ChangeWriter) throws -> T) throws(ReadingListError) -> T {
+        let now = now()
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let writer = try ChangeWriter.begin(db, now: now)
+                    result = try body(writer)
+                    try writer.commitClock()
+                    return .commit
+                }
+                guard let result else { preconditionFailure("transaction committed without a result") }
+                return result
+            }
+        } catch {
+            throw LibraryFile.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` in a read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws(ReadingListError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw LibraryFile.translate(error, path: path)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+public import Foundation
+
+/// The one JSON configuration of readlist: sorted keys, two-space indentation, unescaped
+/// slashes, a final newline. Equal values always encode to equal bytes.
+public enum WireJSON {
+    /// Encodes `value` as pretty-printed, key-sorted JSON followed by a newline.
+    public static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Decodes a value of `type` from `data`.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        try JSONDecoder().decode(type, from: data)
+    }
+}

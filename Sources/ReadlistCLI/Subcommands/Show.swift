@@ -1,0 +1,26 @@
+import ArgumentParser
+import ReadingList
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show one article with its tags and highlights.")
+
+    @OptionGroup var library: LibraryOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The article: id, id prefix (4+ characters) or URL.")
+    var article: String
+
+    @Flag(help: "Include the article's text.")
+    var content = false
+
+    func run() throws {
+        try runReporting {
+            let found = try library.open().article(article, includingContent: content)
+            if output.json {
+                try Console.printJSON(ArticleJSON(found, includingContent: content))
+            } else {
+                Console.print(ArticleDetail(article: found, includingContent: content).render())
+            }
+        }
+    }
+}
