@@ -52,7 +52,9 @@ let package = Package(
         .testTarget(name: "ReadingListModelTests", dependencies: ["ReadingListModel"]),
         .testTarget(
             name: "ReadingListStorageTests",
-            dependencies: ["ReadingListStorage", "ReadingListModel"]
+            dependencies: [
+                "ReadingListStorage", "ReadingListModel", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "ReadingListWireTests",

@@ -141,6 +141,15 @@ extension ReadingLibrary {
         try updateArticle(reference) { _, _ in [("progress", progress.basisPoints.databaseValue)] }
     }
 
+    /// Replaces an article's text (after a re-fetch, say). Highlights are kept; those whose quote
+    /// is no longer in the text show as orphaned.
+    @discardableResult
+    public func replaceContent(of reference: String, with content: String) throws(ReadingListError) -> Article {
+        try updateArticle(reference) { _, _ in
+            [("content", content.databaseValue), ("word_count", ReadingTime.wordCount(of: content).databaseValue)]
+        }
+    }
+
     /// Deletes an article. Its tags and highlights are hidden, not lost: saving the same URL
     /// again brings them back.
     /// - Returns: the article as it was.

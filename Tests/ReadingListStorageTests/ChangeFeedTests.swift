@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import ReadingListModel
+@testable import ReadingListStorage
+import Testing
+
+/// The one write path: per-field stamps, the change feed, and the persisted clock.
+@Suite struct ChangeFeedTests {
+    struct FeedEntry: Equatable {
+        var seq: Int64
+        var entity: Int
+        var rowKey: String
+    }
+
+    func feed(_ path: String) throws -> [FeedEntry] {
+        try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT seq, entity, row_key FROM change_feed ORDER BY seq").map {
+                FeedEntry(seq: $0["seq"], entity: $0["entity"], rowKey: $0["row_key"])
+            }
+        }
+    }
+
+    func clock(_ path: String, table: String, id: String) throws -> FieldClock {
+        try DatabaseQueue(path: path).read { db in
+            try FieldClock(packed: try Data.fetchOne(db, sql: "SELECT clock FROM \(table) WHERE id = ?", arguments: [id]) ?? Data())
+        }
+    }
+
+    @Test func everyChangeStampsItsFieldsAndMovesTheRowToTheHeadOfTheFeed() throws {
+        let clock = ManualClock()
+        let temporary = try TemporaryLibrary(now: { clock.now })
+        let library = temporary.library
+        let article = try library.save(ArticleDraft(source: .url("https://example.com/a"), title: "A")).article
+        let id = article.id.description
+        let afterSave = try feed(temporary.path)
+        #expect(afterSave.map(\.entity) == [SyncedEntity.article.code])
+        let saveStamps = try self.clock(temporary.path, table: "article", id: id)
+        let aliveStamp = try #require(saveStamps[0])
+        #expect(saveStamps[3]?.timestamp == aliveStamp.timestamp)
+        #expect(saveStamps[12] == nil)
+
+        clock.advance(seconds: 1)
+        try library.setRead(id, true)
+        let afterRead = try feed(temporary.path)
+        #expect(afterRead.count == 1)
+        #expect(afterRead[0].seq > afterSave[0].seq)
+        let readStamps = try self.clock(temporary.path, table: "article", id: id)
+        let readStamp = try #require(readStamps[12])
+        #expect(readStamp.timestamp > aliveStamp.timestamp)
+        #expect(readStamp.sequence == afterRead[0].seq)
+        #expect(readStamps[3] == saveStamps[3])
+    }
+
+    @Test func tagsAndHighlightsAreFeedEntriesOfTheirOwn() throws {
+        let temporary = try TemporaryLibrary()
+        let library = temporary.library
+        let id = try library.save(ArticleDraft(
+            source: .url("https://example.com/a"), content: "Some words here.", tags: ["t"])).article.id.description
+        try library.addHighlight(to: id, quote: "words")
+        let entities = try feed(temporary.path).map(\.entity)
+        #expect(entities == [1, 2, 3, 4])
+    }
+
+    @Test func theClockIsPersistedAndNeverGoesBackwards() throws {
+        let clock = ManualClock()
+        let temporary = try TemporaryLibrary(now: { clock.now })
+        let id = try temporary.library.save(ArticleDraft(source: .url("https://example.com/a"))).article.id.description
+        let first = try #require(try self.clock(temporary.path, table: "article", id: id)[0])
+        clock.advance(seconds: -3600)
+        let reopened = try ReadingLibrary(path: temporary.path, now: { clock.now })
+        try reopened.setFavorite(id, true)
+        let stamps = try self.clock(temporary.path, table: "article", id: id)
+        let favorite = try #require(stamps[14])
+        #expect(favorite.timestamp > first.timestamp)
+        let persisted = try DatabaseQueue(path: temporary.path).read { db in
+            try Int64.fetchOne(db, sql: "SELECT clock FROM library_state")
+        }
+        #expect(persisted.map { UInt64(bitPattern: $0) } == favorite.timestamp.rawValue)
+    }
+
+    @Test func aFailedChangeLeavesTheFeedAndClockUntouched() throws {
+        let temporary = try TemporaryLibrary()
+        let library = temporary.library
+        let id = try library.save(ArticleDraft(source: .url("https://example.com/a"), content: "Text.")).article.id.description
+        let before = try feed(temporary.path)
+        let clockBefore = try DatabaseQueue(path: temporary.path).read { try Int64.fetchOne($0, sql: "SELECT clock FROM library_state") }
+        #expect(throws: ReadingListError.self) { try library.addHighlight(to: id, quote: "absent") }
+        #expect(try feed(temporary.path) == before)
+        #expect(try DatabaseQueue(path: temporary.path).read { try Int64.fetchOne($0, sql: "SELECT clock FROM library_state") } == clockBefore)
+    }
+
+    @Test func theEarliestAddTimeWinsEvenAgainstALaterLocalWrite() throws {
+        let clock = ManualClock()
+        let temporary = try TemporaryLibrary(now: { clock.now })
+        let early = Date(timeIntervalSince1970: 1_600_000_000)
+        try temporary.library.save(ArticleDraft(source: .url("https://example.com/a"), addedAt: early))
+        try temporary.library.save(ArticleDraft(source: .url("https://example.com/a"), addedAt: early + 100))
+        #expect(try temporary.library.article("https://example.com/a").addedAt == early)
+    }
+
+    @Test func packedClocksRoundTrip() throws {
+        var clock = FieldClock()
+        clock[0] = FieldStamp(timestamp: HybridTimestamp(milliseconds: 1_780_000_000_000, counter: 3), replica: 1, sequence: 1)
+        clock[15] = FieldStamp(timestamp: HybridTimestamp(rawValue: .max), replica: 70_000, sequence: Int64(Int32.max) * 4)
+        #expect(try FieldClock(packed: clock.packed) == clock)
+        #expect(throws: FieldClockError.self) { try FieldClock(packed: clock.packed.dropLast()) }
+    }
+}

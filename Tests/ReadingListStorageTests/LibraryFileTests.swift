@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import ReadingListModel
+@testable import ReadingListStorage
+import Testing
+
+@Suite struct LibraryFileTests {
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("readlist-file-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func aNewLibraryIsCreatedWithMode0600InWALMode() throws {
+        let temporary = try TemporaryLibrary()
+        try temporary.library.save(ArticleDraft(source: .url("https://example.com/a")))
+        let attributes = try FileManager.default.attributesOfItem(atPath: temporary.path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let mode = try DatabaseQueue(path: temporary.path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test func aMissingFolderIsNamedInTheError() throws {
+        let path = "/nonexistent-\(UUID().uuidString)/library.sqlite"
+        let error = #expect(throws: ReadingListError.self) { try ReadingLibrary(path: path) }
+        #expect(error?.code == .libraryUnavailable)
+        #expect(error?.message.contains("does not exist") == true)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("notes.txt").path
+        try Data("just some notes\n".utf8).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: ReadingListError.self) { try ReadingLibrary(path: path) }
+        #expect(error?.code == .notALibrary)
+        #expect(error?.message.contains(path) == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("just some notes\n".utf8))
+    }
+
+    @Test func anotherProgramsDatabaseIsRefused() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("other.sqlite").path
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE things (x)") }
+        let error = #expect(throws: ReadingListError.self) { try ReadingLibrary(path: path) }
+        #expect(error?.code == .notALibrary)
+        let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
+        #expect(tables == ["things"])
+    }
+
+    @Test func aLibraryFromANewerSchemaIsRefused() throws {
+        let temporary = try TemporaryLibrary()
+        try DatabaseQueue(path: temporary.path).write { try $0.execute(sql: "PRAGMA user_version = 99") }
+        let error = #expect(throws: ReadingListError.self) { try ReadingLibrary(path: temporary.path) }
+        #expect(error?.code == .newerSchema)
+        #expect(error?.message.contains("99") == true)
+    }
+
+    @Test func twoLibrariesOnOneFileWriteConcurrently() async throws {
+        let temporary = try TemporaryLibrary()
+        let other = try ReadingLibrary(path: temporary.path)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, library) in [temporary.library, other].enumerated() {
+                group.addTask {
+                    for item in 0..<50 {
+                        try library.save(ArticleDraft(source: .url("https://example.com/\(index)/\(item)"), tags: ["w\(index)"]))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try temporary.library.status().articles == 100)
+        #expect(try temporary.library.tags().map(\.count) == [50, 50])
+    }
+
+    @Test func statusCountsWhatIsSaved() throws {
+        let temporary = try TemporaryLibrary()
+        let library = temporary.library
+        try library.save(ArticleDraft(source: .url("https://example.com/a"), content: "Some text", tags: ["a", "b"]))
+        try library.save(ArticleDraft(source: .url("https://example.com/b")))
+        try library.setRead("https://example.com/b", true)
+        try library.addHighlight(to: "https://example.com/a", quote: "text")
+        let status = try library.status()
+        #expect(status.path == temporary.path)
+        #expect(UUID(uuidString: status.replicaID) != nil)
+        #expect(status.schemaVersion == 1)
+        #expect((status.articles, status.unread, status.read, status.tags, status.highlights) == (2, 1, 1, 2, 1))
+    }
+}

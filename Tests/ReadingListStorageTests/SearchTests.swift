@@ -1,0 +1,68 @@
+import Foundation
+import ReadingListModel
+@testable import ReadingListStorage
+import Testing
+
+@Suite struct SearchTests {
+    func library() throws -> TemporaryLibrary {
+        let temporary = try TemporaryLibrary()
+        let library = temporary.library
+        try library.save(ArticleDraft(
+            source: .url("https://example.com/war"), title: "Ukraine and negotiations",
+            content: "The only way this war ends ultimately is through negotiation, officials said."))
+        try library.save(ArticleDraft(
+            source: .url("https://example.com/sqlite"), title: "SQLite internals", byline: "Richard",
+            content: "B-trees, pages and the write-ahead log. Negotiating locks between processes."))
+        try library.save(ArticleDraft(
+            source: .url("https://example.com/gardening"), title: "Tomatoes", siteName: "Garden Weekly",
+            excerpt: "Growing tomatoes on a balcony.", content: "Water them daily."))
+        return temporary
+    }
+
+    @Test func resultsAreRankedWithTitleMatchesFirstAndCarryASnippet() throws {
+        let temporary = try library()
+        let results = try temporary.library.search("negotiation")
+        #expect(results.map(\.article.title) == ["Ukraine and negotiations", "SQLite internals"])
+        #expect(results[0].snippet.contains("["))
+        #expect(results[0].rank <= results[1].rank)
+    }
+
+    @Test func everyWordMustMatchAndPhrasesPrefixesExclusionsAndORWork() throws {
+        let library = try library().library
+        #expect(try library.search("negotiation war").map(\.article.title) == ["Ukraine and negotiations"])
+        #expect(try library.search("\"write-ahead log\"").map(\.article.title) == ["SQLite internals"])
+        #expect(try library.search("tomat*").map(\.article.title) == ["Tomatoes"])
+        #expect(try library.search("negotiation -ukraine").map(\.article.title) == ["SQLite internals"])
+        #expect(Set(try library.search("tomatoes OR sqlite").map(\.article.title)) == ["Tomatoes", "SQLite internals"])
+        #expect(try library.search("garden weekly").map(\.article.title) == ["Tomatoes"])
+        #expect(try library.search("richard").map(\.article.title) == ["SQLite internals"])
+    }
+
+    @Test(arguments: [
+        "\"", "\"unbalanced", "-", "*", "**", "AND", "OR", "NOT", "a AND", "(", ")", "((war", "war)",
+        "NEAR(war negotiation)", "title:war", "^war", "war +peace", "-war", "' OR 1=1 --", "col:", "{title}:x",
+        "\u{0}", "   ", "", "🙂", "war*\"", "\"\"", "-\"war\"", "x OR OR y", "AND OR NOT",
+    ])
+    func anyTextIsAValidQuery(_ text: String) throws {
+        let temporary = try library()
+        _ = try temporary.library.search(text)
+    }
+
+    @Test func operatorWordsAreSearchedAsWords() throws {
+        let temporary = try TemporaryLibrary()
+        try temporary.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "Cats AND dogs"))
+        #expect(try temporary.library.search("AND").count == 1)
+        #expect(try temporary.library.search("(dogs)").count == 1)
+    }
+
+    @Test func deletedArticlesAreNotFound() throws {
+        let temporary = try library()
+        try temporary.library.delete("https://example.com/gardening")
+        #expect(try temporary.library.search("tomatoes").isEmpty)
+    }
+
+    @Test func theLimitIsHonoured() throws {
+        let temporary = try library()
+        #expect(try temporary.library.search("negotiation", limit: 1).count == 1)
+    }
+}

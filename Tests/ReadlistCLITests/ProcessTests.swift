@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@Suite struct ProcessTests {
+    @Test func twoWriterProcessesAtOnceBothSucceed() throws {
+        let workspace = try Workspace()
+        try workspace.succeed("status")
+        let readlist = CommandRunner.productsFolder.appendingPathComponent("readlist").path
+        let writers = (0..<2).map { writer -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = [
+                "-c",
+                "for i in $(seq 1 40); do \"$0\" add \"https://example.com/$1/$i\" --tag \"writer$1\" --db \"$2\" >/dev/null || exit 1; "
+                    + "\"$0\" read \"https://example.com/$1/$i\" --db \"$2\" >/dev/null || exit 1; done",
+                readlist, "\(writer)", workspace.db,
+            ]
+            return process
+        }
+        for process in writers { try process.run() }
+        for process in writers { process.waitUntilExit() }
+        #expect(writers.map(\.terminationStatus) == [0, 0])
+        let status = try #require(try workspace.succeed("status", "--json").json() as? [String: Any])
+        #expect(status["articles"] as? Int == 80)
+        #expect(status["read"] as? Int == 80)
+        let tags = try #require(try workspace.succeed("tag", "list", "--json").json() as? [[String: Any]])
+        #expect(tags.map { $0["count"] as? Int } == [40, 40])
+    }
+
+    @Test func theEmbeddingExampleBuildsAndRuns() throws {
+        let workspace = try Workspace()
+        let result = try CommandRunner.run([workspace.db], program: "ReadingListExample")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("Local-first software [essays, Local First, sync]"))
+        #expect(!result.stdout.contains("Notes on CRDTs"))
+    }
+
+    @Test func colourIsNeverWrittenToAPipe() throws {
+        let workspace = try Workspace()
+        try workspace.succeed("add", "https://example.com/a", "--title", "A")
+        let result = try CommandRunner.run(["list", "--db", workspace.db], environment: ["TERM": "xterm-256color"])
+        #expect(!result.stdout.contains("\u{1B}["))
+    }
+}
