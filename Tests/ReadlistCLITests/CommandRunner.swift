@@ -35,25 +35,27 @@ enum CommandRunner {
         return repositoryRoot.appendingPathComponent(".build/debug")
     }()
 
-    /// Runs `program` with `arguments`, the given environment additions, and `NO_COLOR` unset.
+    /// Runs the built `program` with `arguments`, the given environment additions, and
+    /// `READLIST_DB`, `NO_COLOR` and `COLUMNS` unset. A `launcher` (such as `setpriv …`) goes first.
     static func run(
         _ arguments: [String], program: String = "readlist", environment: [String: String] = [:],
-        removingEnvironment: [String] = [], currentDirectory: URL? = nil, launcher: [String] = []
+        removingEnvironment: [String] = [], launcher: [String] = []
     ) throws -> ProcessResult {
-        let executable = productsFolder.appendingPathComponent(program)
-        let process = Process()
-        if launcher.isEmpty {
-            process.executableURL = executable
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: launcher[0])
-            process.arguments = Array(launcher.dropFirst()) + [executable.path] + arguments
-        }
+        let executable = productsFolder.appendingPathComponent(program).path
+        let command = launcher + [executable] + arguments
         var processEnvironment = ProcessInfo.processInfo.environment
         for name in ["READLIST_DB", "NO_COLOR", "COLUMNS"] + removingEnvironment { processEnvironment[name] = nil }
         processEnvironment.merge(environment) { _, new in new }
-        process.environment = processEnvironment
-        process.currentDirectoryURL = currentDirectory ?? repositoryRoot
+        return try execute(command, environment: processEnvironment)
+    }
+
+    /// Runs `command` (a path and its arguments) in the repository root, capturing its output.
+    static func execute(_ command: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
+        if let environment { process.environment = environment }
+        process.currentDirectoryURL = repositoryRoot
         let outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("readlist-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: outputFolder) }

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Checks every test vector file under Protocol/vectors.
+
+1. Each file is validated against Protocol/vectors/vector-file.schema.json
+   (JSON Schema 2020-12, with the `jsonschema` package).
+2. Case ids are unique across the whole suite.
+3. Files of area "identity" are recomputed with identity_reference.py, an
+   implementation of SPEC.md section 2 independent of the Swift code; every
+   flag a case uses is declared in the file's notes. Files of other areas are
+   only validated against the schema.
+
+Run from anywhere: python3 Protocol/tools/check_vectors.py
+Exits non-zero if any check fails. The last line is `vectors: N passed, M failed`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import pathlib
+import sys
+import unicodedata
+
+import jsonschema
+
+TOOLS = pathlib.Path(__file__).resolve().parent
+ROOT = TOOLS.parents[1]
+VECTORS = ROOT / "Protocol" / "vectors"
+SCHEMA = VECTORS / "vector-file.schema.json"
+
+sys.path.insert(0, str(TOOLS))
+import identity_reference as reference  # noqa: E402
+
+
+def show(value) -> str:
+    return json.dumps(value, ensure_ascii=True)
+
+
+def expect(problems: list[str], field: str, expected, actual) -> None:
+    if expected != actual:
+        problems.append(f"{field}: expected {show(expected)}, got {show(actual)}")
+
+
+def check_canonical_url(case: dict) -> list[str]:
+    problems: list[str] = []
+    try:
+        canonical = reference.canonical_url(case["input"])
+    except reference.CanonicalURLError as error:
+        if "error" not in case:
+            problems.append(f"error {show(error.reason)}, expected canonical {show(case['canonical'])}")
+        else:
+            expect(problems, "error", case["error"], error.reason)
+        return problems
+    if "error" in case:
+        problems.append(f"canonical {show(canonical)}, expected error {show(case['error'])}")
+        return problems
+    expect(problems, "canonical", case["canonical"], canonical)
+    expect(problems, "articleId", case["articleId"], reference.article_id(case["canonical"]))
+    try:
+        expect(problems, "canonical of canonical", case["canonical"], reference.canonical_url(case["canonical"]))
+    except reference.CanonicalURLError as error:
+        problems.append(f"canonical {show(case['canonical'])} fails to parse again: {error.reason}")
+    return problems
+
+
+def content_bytes(case: dict) -> bytes:
+    if "inputUtf8" in case:
+        return case["inputUtf8"].encode("utf-8")
+    if "inputBase64" in case:
+        return base64.b64decode(case["inputBase64"], validate=True)
+    path = (ROOT / case["file"]).resolve()
+    if ROOT not in path.parents:
+        raise ValueError(f"file {show(case['file'])} is outside the repository")
+    return path.read_bytes()
+
+
+def check_content_id(case: dict) -> list[str]:
+    problems: list[str] = []
+    try:
+        data = content_bytes(case)
+    except (OSError, ValueError, binascii.Error) as error:
+        return [f"cannot read the input bytes: {error}"]
+    expect(problems, "sha256", case["sha256"], reference.content_digest(data))
+    expect(problems, "articleId", case["articleId"], reference.content_article_id(data))
+    return problems
+
+
+def check_tag_name(case: dict) -> list[str]:
+    problems: list[str] = []
+    result = reference.tag_name(case["input"])
+    if result is None:
+        if "error" not in case:
+            problems.append(f"error \"empty\", expected display {show(case['display'])}")
+        else:
+            expect(problems, "error", case["error"], "empty")
+        return problems
+    if "error" in case:
+        problems.append(f"display {show(result[0])}, expected error {show(case['error'])}")
+        return problems
+    display, key = result
+    expect(problems, "display", case["display"], display)
+    expect(problems, "key", case["key"], key)
+    expect(problems, "tagId", case["tagId"], reference.tag_id(case["key"]))
+    expect(problems, "tag name of display", (case["display"], case["key"]), reference.tag_name(case["display"]))
+    return problems
+
+
+IDENTITY_CHECKS = {
+    "url": check_canonical_url,
+    "content": check_content_id,
+    "tag": check_tag_name,
+}
+
+
+def check_identity_case(case: dict, notes: dict) -> list[str]:
+    problems = [f"flag {show(flag)} is not declared in notes" for flag in case.get("flags", []) if flag not in notes]
+    check = IDENTITY_CHECKS.get(case["id"].split("-", 1)[0])
+    if check is None:
+        return problems + ["id prefix is not url-, content- or tag-"]
+    return problems + check(case)
+
+
+def main() -> int:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+
+    if unicodedata.unidata_version != "14.0.0":
+        print(f"note: this Python has Unicode {unicodedata.unidata_version}; SPEC.md section 2.2 uses 14.0.0")
+
+    passed = failed = 0
+    first_seen: dict[str, str] = {}
+    files = sorted(path for path in VECTORS.rglob("*.json") if path != SCHEMA)
+    for path in files:
+        name = path.relative_to(ROOT).as_posix()
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            print(f"FAIL {name}: not JSON: {error}")
+            failed += 1
+            continue
+        errors = sorted(validator.iter_errors(document), key=lambda error: list(error.absolute_path))
+        if errors:
+            for error in errors:
+                location = "/".join(str(part) for part in error.absolute_path) or "(top)"
+                print(f"FAIL {name}: schema: at {location}: {error.message}")
+            cases = document.get("cases") if isinstance(document, dict) else None
+            failed += len(cases) if isinstance(cases, list) and cases else 1
+            continue
+        if (path.parent / document["schema"]).resolve() != SCHEMA:
+            print(f"FAIL {name}: \"schema\" {show(document['schema'])} does not lead to {SCHEMA.relative_to(ROOT)}")
+            failed += len(document["cases"])
+            continue
+
+        file_passed = file_failed = 0
+        for case in document["cases"]:
+            problems = []
+            if case["id"] in first_seen:
+                problems.append(f"id also used in {first_seen[case['id']]}")
+            else:
+                first_seen[case["id"]] = name
+            if document["area"] == "identity":
+                problems += check_identity_case(case, document["notes"])
+            for problem in problems:
+                print(f"FAIL {case['id']} ({name}): {problem}")
+            if problems:
+                file_failed += 1
+            else:
+                file_passed += 1
+        checked = "recomputed" if document["area"] == "identity" else "schema only"
+        print(f"{name}: {file_passed} passed, {file_failed} failed ({checked})")
+        passed += file_passed
+        failed += file_failed
+
+    if not files:
+        print(f"FAIL no vector files under {VECTORS.relative_to(ROOT)}")
+        failed += 1
+    print(f"vectors: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

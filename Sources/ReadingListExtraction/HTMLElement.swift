@@ -1,0 +1,111 @@
+/// One element of a parsed HTML document, detached from libxml2.
+///
+/// Names and attribute names are lowercase. Comments are not kept; the text of
+/// `<script>` and `<style>` is kept as text children so JSON-LD can be read.
+final class HTMLElement {
+    /// A child of an element: another element or a run of text.
+    enum Child {
+        case element(HTMLElement)
+        case text(String)
+    }
+
+    let name: String
+    let attributes: [String: String]
+    private(set) var children: [Child] = []
+    private(set) weak var parent: HTMLElement?
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
+
+    func append(_ element: HTMLElement) {
+        element.parent = self
+        children.append(.element(element))
+    }
+
+    func append(text: String) {
+        guard !text.isEmpty else { return }
+        children.append(.text(text))
+    }
+
+    /// The value of an attribute, trimmed; nil when absent or blank.
+    func attribute(_ name: String) -> String? {
+        guard let value = attributes[name]?.trimmingWhitespace(), !value.isEmpty else { return nil }
+        return value
+    }
+
+    var childElements: [HTMLElement] {
+        children.compactMap { child in
+            if case .element(let element) = child { return element }
+            return nil
+        }
+    }
+
+    /// The lowercase words of the class and id attributes, split at anything
+    /// that is not a letter or digit and at lower-to-upper case changes.
+    var classAndIDTokens: [String] {
+        let raw = [attributes["class"], attributes["id"]].compactMap { $0 }.joined(separator: " ")
+        return raw.identifierWords()
+    }
+
+    /// All descendants in document order, this element excluded.
+    /// `descend` decides whether to look inside an element (it is still visited).
+    func descendants(descendingInto descend: (HTMLElement) -> Bool = { _ in true }) -> [HTMLElement] {
+        var result: [HTMLElement] = []
+        var stack: [HTMLElement] = childElements.reversed()
+        while let element = stack.popLast() {
+            result.append(element)
+            if descend(element) {
+                stack.append(contentsOf: element.childElements.reversed())
+            }
+        }
+        return result
+    }
+
+    /// Descendants with the given name, in document order.
+    func descendants(named name: String) -> [HTMLElement] {
+        descendants().filter { $0.name == name }
+    }
+
+    /// The raw text of this element and its descendants, concatenated.
+    var rawText: String {
+        var pieces: [String] = []
+        collectText(into: &pieces)
+        return pieces.joined()
+    }
+
+    private func collectText(into pieces: inout [String]) {
+        for child in children {
+            switch child {
+            case .text(let text): pieces.append(text)
+            case .element(let element): element.collectText(into: &pieces)
+            }
+        }
+    }
+
+    /// The text of this element with whitespace collapsed and trimmed.
+    var normalizedText: String {
+        rawText.collapsingWhitespace()
+    }
+
+    /// Whether `ancestor` is this element or one of its ancestors.
+    func isInside(_ ancestor: HTMLElement) -> Bool {
+        var current: HTMLElement? = self
+        while let element = current {
+            if element === ancestor { return true }
+            current = element.parent
+        }
+        return false
+    }
+
+    /// The nearest ancestor (self excluded) that satisfies `predicate`.
+    func ancestor(where predicate: (HTMLElement) -> Bool) -> HTMLElement? {
+        var current = parent
+        while let element = current {
+            if predicate(element) { return element }
+            current = element.parent
+        }
+        return nil
+    }
+}
