@@ -11,7 +11,7 @@ extension ReadingLibrary {
     @discardableResult
     public func save(_ draft: ArticleDraft) throws(ReadingListError) -> SaveResult {
         let identity = try ArticleIdentity(draft.source)
-        let tags = draft.tags.compactMap(TagName.init)
+        let tags = draft.tags.isEmpty ? [] : try Self.tagNames(draft.tags)
         if let title = draft.title, title.collapsingWhitespace().isEmpty {
             throw ReadingListError(.invalidInput, "The title is empty. Give a title with text in it, or leave --title out.")
         }

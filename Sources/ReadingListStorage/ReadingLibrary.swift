@@ -41,7 +41,7 @@ public final class ReadingLibrary: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.read { db in try LibraryFile.checkIdentity(db, path: path) }
-            try LibrarySchema.migrator.migrate(pool)
+            try LibrarySchema.migrate(pool)
         } catch {
             throw LibraryFile.translate(error, path: path)
         }

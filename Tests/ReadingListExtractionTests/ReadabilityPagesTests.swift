@@ -3,7 +3,7 @@ import ReadingListExtraction
 import Testing
 
 /// Real pages from Mozilla Readability's test suite, read from the shared fixtures folder.
-@Suite("Real pages", .enabled(if: TestResources.hasReadabilityPages, "needs ../shared/fixtures/readability-pages"))
+@Suite("Real pages")
 struct ReadabilityPagesTests {
     /// Pages whose title our rules find exactly as Readability does, with a sentence of the article.
     @Test("Title matches Readability's and the text holds a sentence of the article", arguments: [

@@ -15,10 +15,6 @@ enum TestResources {
         .appendingPathComponent("../shared/fixtures/readability-pages")
         .standardizedFileURL
 
-    static var hasReadabilityPages: Bool {
-        FileManager.default.fileExists(atPath: readabilityPagesDirectory.appendingPathComponent("README.md").path)
-    }
-
     /// The names of the page folders, sorted.
     static func readabilityPageNames() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: readabilityPagesDirectory.path)

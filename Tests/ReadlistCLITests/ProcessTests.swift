@@ -2,9 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct ProcessTests {
-    @Test func twoWriterProcessesAtOnceBothSucceed() throws {
+    @Test func twoWriterProcessesAtOnceBothSucceedEvenOnANewFile() throws {
         let workspace = try Workspace()
-        try workspace.succeed("status")
         let readlist = CommandRunner.productsFolder.appendingPathComponent("readlist").path
         let writers = (0..<2).map { writer -> Process in
             let process = Process()

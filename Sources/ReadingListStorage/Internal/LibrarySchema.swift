@@ -8,6 +8,16 @@ enum LibrarySchema {
     /// The schema version this build writes (`PRAGMA user_version`).
     static let currentVersion = 1
 
+    /// Brings the file up to the current schema. Another process may be migrating the same new
+    /// file at the same moment; if it wins the race, its migration stands and ours is a no-op.
+    static func migrate(_ writer: some DatabaseWriter) throws {
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            guard try writer.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 library") { db in

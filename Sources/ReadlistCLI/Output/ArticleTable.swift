@@ -26,7 +26,9 @@ struct ArticleTable {
             let separators = 2 * (header.count - 1)
             for (column, minimum) in [(2, 20), (4, 8), (3, 10), (2, 12)] {
                 let total = widths.reduce(0, +) + separators
-                if total > width { widths[column] = max(minimum, widths[column] - (total - width)) }
+                if total > width {
+                    widths[column] = max(min(minimum, widths[column]), widths[column] - (total - width))
+                }
             }
         }
         func line(_ cells: [String], styled: Bool) -> String {
