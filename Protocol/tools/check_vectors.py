@@ -29,6 +29,7 @@ ROOT = TOOLS.parents[1]
 VECTORS = ROOT / "Protocol" / "vectors"
 SCHEMA = VECTORS / "vector-file.schema.json"
 
+sys.dont_write_bytecode = True  # keep Protocol/tools free of __pycache__
 sys.path.insert(0, str(TOOLS))
 import identity_reference as reference  # noqa: E402
 

@@ -26,8 +26,9 @@ public struct QuoteAnchor: Sendable, Hashable {
     }
 
     /// Finds `quote` in `text`: exactly first, then ignoring differences of case, whitespace and
-    /// typographic quotes and dashes. Returns `nil` when it is not there.
+    /// typographic quotes and dashes. Returns `nil` when it is not there, or is only whitespace.
     public static func locate(_ quote: String, in text: String) -> QuoteAnchor? {
+        guard quote.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return nil }
         let textScalars = Array(text.unicodeScalars)
         let wanted = Array(quote.unicodeScalars)
         if let start = firstIndex(of: wanted, in: textScalars) {
