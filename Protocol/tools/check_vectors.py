@@ -5,7 +5,8 @@
    (JSON Schema 2020-12, with the `jsonschema` package).
 2. Case ids are unique across the whole suite.
 3. Files of area "identity" are recomputed with identity_reference.py, an
-   implementation of SPEC.md section 2 independent of the Swift code; every
+   implementation of SPEC.md section 2 independent of the Swift code, and
+   files of area "anchor" with anchor_reference.py, one of section 4; every
    flag a case uses is declared in the file's notes. Files of other areas are
    only validated against the schema.
 
@@ -31,6 +32,7 @@ SCHEMA = VECTORS / "vector-file.schema.json"
 
 sys.dont_write_bytecode = True  # keep Protocol/tools free of __pycache__
 sys.path.insert(0, str(TOOLS))
+import anchor_reference  # noqa: E402
 import identity_reference as reference  # noqa: E402
 
 
@@ -122,6 +124,34 @@ def check_identity_case(case: dict, notes: dict) -> list[str]:
     return problems + check(case)
 
 
+def check_anchor_case(case: dict, notes: dict) -> list[str]:
+    problems = [f"flag {show(flag)} is not declared in notes" for flag in case.get("flags", []) if flag not in notes]
+    if not case["id"].startswith("anchor-"):
+        return problems + ["id prefix is not anchor-"]
+    text, expected = case["text"], case["expected"]
+    actual = anchor_reference.locate(case["quote"], text)
+    if expected is None:
+        if actual is not None:
+            problems.append(f"found {show(actual)}, expected null")
+        return problems
+    if actual is None:
+        return problems + [f"not found, expected {show(expected)}"]
+    for field in ("quote", "prefix", "suffix", "start", "end"):
+        expect(problems, field, expected[field], actual[field])
+    # The expected anchor is consistent with its own text, whatever the reference says.
+    start, end, context = expected["start"], expected["end"], anchor_reference.CONTEXT_LENGTH
+    expect(problems, "text[start:end]", expected["quote"], text[start:end] if 0 <= start <= end <= len(text) else None)
+    expect(problems, "text before start", expected["prefix"], text[max(0, start - context):start])
+    expect(problems, "text after end", expected["suffix"], text[end:end + context])
+    return problems
+
+
+RECOMPUTED_AREAS = {
+    "identity": check_identity_case,
+    "anchor": check_anchor_case,
+}
+
+
 def main() -> int:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -161,15 +191,16 @@ def main() -> int:
                 problems.append(f"id also used in {first_seen[case['id']]}")
             else:
                 first_seen[case["id"]] = name
-            if document["area"] == "identity":
-                problems += check_identity_case(case, document["notes"])
+            check = RECOMPUTED_AREAS.get(document["area"])
+            if check is not None:
+                problems += check(case, document["notes"])
             for problem in problems:
                 print(f"FAIL {case['id']} ({name}): {problem}")
             if problems:
                 file_failed += 1
             else:
                 file_passed += 1
-        checked = "recomputed" if document["area"] == "identity" else "schema only"
+        checked = "recomputed" if document["area"] in RECOMPUTED_AREAS else "schema only"
         print(f"{name}: {file_passed} passed, {file_failed} failed ({checked})")
         passed += file_passed
         failed += file_failed

@@ -12,8 +12,11 @@ public struct ArticleDraft: Sendable, Hashable {
 
     /// Where the article comes from; decides its identity.
     public var source: Source
-    /// The headline; when `nil` on a new article, one is derived from the URL.
+    /// A title the user chose: it replaces the article's current title.
     public var title: String?
+    /// The headline found in the page or file: the title of a new article when the user chose
+    /// none (else one is derived from the URL). It never replaces an existing title.
+    public var headline: String?
     /// The author line.
     public var byline: String?
     /// The publication.
@@ -33,12 +36,13 @@ public struct ArticleDraft: Sendable, Hashable {
 
     /// Creates a draft.
     public init(
-        source: Source, title: String? = nil, byline: String? = nil, siteName: String? = nil,
+        source: Source, title: String? = nil, headline: String? = nil, byline: String? = nil, siteName: String? = nil,
         excerpt: String? = nil, content: String? = nil, language: String? = nil,
         publishedAt: Date? = nil, tags: [String] = [], addedAt: Date? = nil
     ) {
         self.source = source
         self.title = title
+        self.headline = headline
         self.byline = byline
         self.siteName = siteName
         self.excerpt = excerpt

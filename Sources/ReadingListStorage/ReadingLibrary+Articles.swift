@@ -4,8 +4,9 @@ public import ReadingListModel
 
 extension ReadingLibrary {
     /// Saves an article, or merges into the one already saved with the same identity: tags are
-    /// added, the earliest save time is kept, missing metadata is filled in, and an explicit
-    /// title replaces the old one. A deleted article comes back.
+    /// added, the earliest save time is kept, missing metadata is filled in, and a title the
+    /// user chose replaces the old one (an extracted headline does not). A deleted article
+    /// comes back, with its tags and highlights.
     ///
     /// - Throws: ``ReadingListError`` for an invalid URL or an empty title; nothing is written.
     @discardableResult
@@ -39,7 +40,8 @@ extension ReadingLibrary {
             if let title, title != storedTitle {
                 values.append(("title", title.databaseValue))
             } else if storedTitle?.isEmpty ?? true {
-                values.append(("title", identity.derivedTitle.databaseValue))
+                let headline = draft.headline?.collapsingWhitespace() ?? ""
+                values.append(("title", (headline.isEmpty ? identity.derivedTitle : headline).databaseValue))
             }
             fill("byline", draft.byline)
             fill("site", draft.siteName)

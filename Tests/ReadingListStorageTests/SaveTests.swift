@@ -44,6 +44,16 @@ import Testing
         #expect(renamed.article.title == "Better title")
     }
 
+    @Test func anExtractedHeadlineNamesANewArticleButNeverReplacesATitle() throws {
+        let temporary = try TemporaryLibrary()
+        let bytes = Data("Page".utf8)
+        let created = try temporary.library.save(ArticleDraft(source: .fileContents(bytes), headline: "Extracted  Headline"))
+        #expect(created.article.title == "Extracted Headline")
+        try temporary.library.save(ArticleDraft(source: .fileContents(bytes), title: "My own title"))
+        let again = try temporary.library.save(ArticleDraft(source: .fileContents(bytes), headline: "Extracted Headline"))
+        #expect(again.article.title == "My own title")
+    }
+
     @Test func aFileSavedWithoutURLIsIdentifiedByItsBytes() throws {
         let temporary = try TemporaryLibrary()
         let bytes = Data("Headline\n\nSome text of the article.".utf8)

@@ -74,6 +74,18 @@ import Testing
         try expectRefused(["add", "https://example.com/y", "--tag", "ok", "--tag", " "], status: 64, mentioning: "tag name is empty", in: workspace, unchanged: export)
     }
 
+    @Test func filesThatCannotBeSaved() throws {
+        let (workspace, _, export) = try prepared()
+        let missing = workspace.folder.appendingPathComponent("missing.html").path
+        try expectRefused(["add", "--file", missing], status: 64, mentioning: "Cannot read \(missing): no such file", in: workspace, unchanged: export)
+        let image = workspace.folder.appendingPathComponent("photo.png").path
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]).write(to: URL(fileURLWithPath: image))
+        try expectRefused(["add", "--file", image], status: 64, mentioning: "photo.png", in: workspace, unchanged: export)
+        let empty = try workspace.write("  \n", to: "empty.txt")
+        try expectRefused(["add", "--file", empty], status: 64, mentioning: "empty.txt", in: workspace, unchanged: export)
+        try expectRefused(["add", "--file", workspace.folder.path], status: 64, mentioning: "it is a folder", in: workspace, unchanged: export)
+    }
+
     @Test func aQuoteNotInTheArticle() throws {
         let (workspace, id, export) = try prepared()
         try expectRefused(["highlight", "add", id, "a sentence that is not there"], status: 1, mentioning: "\"a sentence that is not there\" is not in article", in: workspace, unchanged: export)

@@ -34,6 +34,24 @@ import Testing
         #expect(!result.stdout.contains("Notes on CRDTs"))
     }
 
+    @Test func colourIsUsedOnATerminalUnlessNO_COLORIsSet() throws {
+        let workspace = try Workspace()
+        try workspace.succeed("add", "https://example.com/a", "--title", "A title")
+        let readlist = CommandRunner.productsFolder.appendingPathComponent("readlist").path
+        let command = "'\(readlist)' list --db '\(workspace.db)'"
+        // script(1) runs the command on a pseudo-terminal.
+        let onTerminal = try CommandRunner.execute(
+            ["/usr/bin/script", "-qec", command, "/dev/null"],
+            environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])
+        #expect(onTerminal.status == 0, "\(onTerminal)")
+        #expect(onTerminal.stdout.contains("\u{1B}[1mA title"), "\(onTerminal)")
+        let withoutColor = try CommandRunner.execute(
+            ["/usr/bin/script", "-qec", command, "/dev/null"],
+            environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"])
+        #expect(withoutColor.stdout.contains("A title"))
+        #expect(!withoutColor.stdout.contains("\u{1B}["), "\(withoutColor)")
+    }
+
     @Test func colourIsNeverWrittenToAPipe() throws {
         let workspace = try Workspace()
         try workspace.succeed("add", "https://example.com/a", "--title", "A")

@@ -28,12 +28,7 @@ enum Console {
         }
         guard isTerminal else { return nil }
         var size = winsize()
-        #if canImport(Darwin)
-        let request = UInt(TIOCGWINSZ)
-        #else
-        let request = UInt(TIOCGWINSZ)
-        #endif
-        guard ioctl(STDOUT_FILENO, request, &size) == 0, size.ws_col > 20 else { return 80 }
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 else { return 80 }
         return Int(size.ws_col)
     }()
 
@@ -63,8 +58,5 @@ func runReporting(_ body: () throws -> Void) throws {
     } catch let error as ReadingListError {
         Console.printError(error.message)
         throw ExitCode(error.code == .invalidInput ? 64 : 1)
-    } catch let error as ExtractionError {
-        Console.printError(error.description)
-        throw ExitCode(64)
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import ReadingList
 
 struct Add: ParsableCommand {
@@ -32,41 +31,18 @@ struct Add: ParsableCommand {
             guard url != nil || file != nil else {
                 throw ReadingListError(.invalidInput, "Nothing to save. Give a URL (readlist add https://…) or a file (--file page.html).")
             }
-            var draft = ArticleDraft(source: .url(url ?? ""), title: title, tags: tags)
-            if let file {
-                let data: Data
-                do {
-                    data = try Data(contentsOf: URL(fileURLWithPath: file))
-                } catch {
-                    throw ReadingListError(.invalidInput, "Cannot read \(file): \(Self.reason(error)). Check the path.")
-                }
-                let extracted = try ArticleExtractor.extract(fileContents: data, fileName: file)
-                draft = ArticleDraft(
-                    source: url.map { .url($0) } ?? .fileContents(data), title: title ?? extracted.title,
-                    byline: extracted.byline, siteName: extracted.siteName, excerpt: extracted.excerpt,
-                    content: extracted.text, language: extracted.language, publishedAt: extracted.publishedAt,
-                    tags: tags)
-            }
-            let result = try library.open().save(draft)
-            if output.json {
-                try Console.printJSON(SaveResultJSON(result))
-                return
-            }
+            let library = try library.open()
+            let result = try file.map { (file) throws(ReadingListError) in
+                try library.saveFile(at: file, url: url, title: title, tags: tags)
+            } ?? library.save(ArticleDraft(source: .url(url ?? ""), title: title, tags: tags))
+            if output.json { return try Console.printJSON(SaveResultJSON(result)) }
             let article = result.article
             switch result.outcome {
             case .created: Console.print("Saved \(article.id)  \(Console.bold(article.title))")
             case .restored: Console.print("Restored \(article.id)  \(Console.bold(article.title))")
-            case .merged:
-                Console.print("Already saved \(article.id)  \(Console.bold(article.title))")
+            case .merged: Console.print("Already saved \(article.id)  \(Console.bold(article.title))")
             }
             if !result.addedTags.isEmpty { Console.print("Tagged \(result.addedTags.joined(separator: ", "))") }
         }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if nsError.code == NSFileReadNoSuchFileError || nsError.code == 260 { return "no such file" }
-        if nsError.code == NSFileReadNoPermissionError || nsError.code == 257 { return "permission denied" }
-        return nsError.localizedDescription
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+@testable import ReadingListStorage
+import Testing
+
+/// Shipped migrations never change: the schema a new library gets is pinned here. A schema
+/// change is a new migration (and a new expected entry below), never an edit of an old one.
+@Suite struct SchemaHistoryTests {
+    static let expectedMigrations = ["v1 library"]
+
+    @Test func migrationsAreOnlyEverAppended() throws {
+        let temporary = try TemporaryLibrary()
+        let applied = try DatabaseQueue(path: temporary.path).read { try LibrarySchema.migrator.appliedMigrations($0) }
+        #expect(applied == Self.expectedMigrations)
+        #expect(LibrarySchema.currentVersion == Self.expectedMigrations.count)
+    }
+
+    @Test func theVersion1SchemaIsUnchanged() throws {
+        let temporary = try TemporaryLibrary()
+        let schema = try DatabaseQueue(path: temporary.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY type, name")
+                .map { "\($0["type"] as String) \($0["name"] as String): \(Self.fingerprint(($0["sql"] as String?) ?? ""))" }
+        }
+        #expect(schema == [
+            "index article_by_added: dd05759ce21476b5",
+            "index article_tag_by_tag: 3f9ce168024374c5",
+            "index highlight_by_article: b3475b1d570183cc",
+            "index replica_by_id: 877009f1e7ac604d",
+            "table article: 67b412a135f838ab",
+            "table article_search: 1dbac0828c04739e",
+            "table article_search_config: 8070e47981777d63",
+            "table article_search_data: 932e2442be823480",
+            "table article_search_docsize: f3cd6de99ecc01d5",
+            "table article_search_idx: eb62cf48b183900",
+            "table article_tag: 96453e3c856d9136",
+            "table change_feed: 6765892fe270c383",
+            "table highlight: ab8b7d08dd52de8d",
+            "table library_state: 8dd0d8d26a37c90",
+            "table replica: c979b0c3c8598789",
+            "table tag: 4a481bf683df2eaa",
+            "trigger article_search_delete: 954ce5f8bcf7e534",
+            "trigger article_search_insert: b46383bf89471e5",
+            "trigger article_search_update: d5cb7ae374a6b73d",
+        ])
+    }
+
+    /// FNV-1a (64-bit) of the SQL text: any edit to a shipped statement changes it.
+    static func fingerprint(_ sql: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in sql.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}
