@@ -28,7 +28,7 @@ public struct QuoteAnchor: Sendable, Hashable {
     /// Finds `quote` in `text`: exactly first, then ignoring differences of case, whitespace and
     /// typographic quotes and dashes. Returns `nil` when it is not there, or is only whitespace.
     public static func locate(_ quote: String, in text: String) -> QuoteAnchor? {
-        guard quote.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return nil }
+        guard quote.unicodeScalars.contains(where: { !UnicodeText.isWhiteSpace($0) }) else { return nil }
         let textScalars = Array(text.unicodeScalars)
         let wanted = Array(quote.unicodeScalars)
         if let start = firstIndex(of: wanted, in: textScalars) {
@@ -91,7 +91,7 @@ private struct FoldedText {
     init(_ source: [Unicode.Scalar]) {
         var pendingSpace: Int?
         for (offset, scalar) in source.enumerated() {
-            if scalar.properties.isWhitespace {
+            if UnicodeText.isWhiteSpace(scalar) {
                 if pendingSpace == nil, !scalars.isEmpty { pendingSpace = offset }
                 continue
             }
@@ -107,12 +107,12 @@ private struct FoldedText {
         }
     }
 
-    private static func fold(_ scalar: Unicode.Scalar) -> String.UnicodeScalarView {
+    private static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         switch scalar {
-        case "\u{2018}", "\u{2019}", "\u{201B}", "\u{2032}": return "'".unicodeScalars
-        case "\u{201C}", "\u{201D}", "\u{201F}", "\u{2033}": return "\"".unicodeScalars
-        case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}": return "-".unicodeScalars
-        default: return scalar.properties.lowercaseMapping.unicodeScalars
+        case "\u{2018}", "\u{2019}", "\u{201B}", "\u{2032}": return ["'"]
+        case "\u{201C}", "\u{201D}", "\u{201F}", "\u{2033}": return ["\""]
+        case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}": return ["-"]
+        default: return UnicodeText.lowercaseMapping(of: scalar)
         }
     }
 }

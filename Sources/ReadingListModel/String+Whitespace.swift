@@ -1,19 +1,15 @@
 extension String {
-    /// The string without leading and trailing Unicode whitespace and newlines.
+    /// The string without leading and trailing Unicode White_Space (SPEC.md §2.2).
     package func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
+        UnicodeText.trimmingWhiteSpace(self)
     }
 
-    /// The string trimmed, with every run of whitespace (newlines included) collapsed to one space.
+    /// The string trimmed, with every run of White_Space (newlines included) collapsed to one space.
     package func collapsingWhitespace() -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if UnicodeText.isWhiteSpace(scalar) {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }

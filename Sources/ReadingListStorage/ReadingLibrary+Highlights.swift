@@ -4,8 +4,8 @@ public import ReadingListModel
 
 extension ReadingLibrary {
     /// Highlights a quote of an article's text. The quote is found exactly first, then ignoring
-    /// differences of case, whitespace and typographic quotes; the stored quote is the text as
-    /// it stands in the article.
+    /// differences of case, whitespace, typographic quotes and dashes (SPEC.md §4.1); the stored
+    /// quote is the text as it stands in the article.
     ///
     /// - Throws: ``ReadingListError`` `quoteNotFound` when the article's text does not contain it.
     @discardableResult

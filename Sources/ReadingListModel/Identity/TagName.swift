@@ -14,20 +14,9 @@ public struct TagName: Hashable, Sendable, CustomStringConvertible {
 
     /// Normalizes `input`; nil when nothing is left after trimming white space.
     public init?(_ input: String) {
-        let trimmed = UnicodeText.trimmingWhiteSpace(input)
-        guard !trimmed.isEmpty else { return nil }
-        var collapsed = String.UnicodeScalarView()
-        var previousWasWhiteSpace = false
-        for scalar in trimmed.unicodeScalars {
-            let isWhiteSpace = UnicodeText.isWhiteSpace(scalar)
-            if !isWhiteSpace {
-                collapsed.append(scalar)
-            } else if !previousWasWhiteSpace {
-                collapsed.append(" ")
-            }
-            previousWasWhiteSpace = isWhiteSpace
-        }
-        display = UnicodeText.nfc(String(collapsed))
+        let collapsed = input.collapsingWhitespace()
+        guard !collapsed.isEmpty else { return nil }
+        display = UnicodeText.nfc(collapsed)
         key = UnicodeText.nfc(UnicodeText.caseFolded(display))
     }
 

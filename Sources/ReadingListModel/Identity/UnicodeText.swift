@@ -28,6 +28,11 @@ enum UnicodeText {
         mapped(text, by: Tables.lowercaseMappings)
     }
 
+    /// The full lowercase mapping of one scalar.
+    static func lowercaseMapping(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        Tables.lowercaseMappings[scalar.value] ?? [scalar]
+    }
+
     /// The full case folding (CaseFolding.txt statuses C and F) of each scalar on its own.
     static func caseFolded(_ text: String) -> String {
         mapped(text, by: Tables.caseFoldings)
