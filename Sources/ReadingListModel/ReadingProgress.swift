@@ -19,7 +19,8 @@ public struct ReadingProgress: Hashable, Sendable, Comparable, CustomStringConve
     public init(parsingPercent text: String) throws(ReadingListError) {
         var trimmed = text.trimmingWhitespace()
         if trimmed.hasSuffix("%") { trimmed.removeLast() }
-        guard let value = Double(trimmed), value.isFinite, value >= 0, value <= 100 else {
+        let isDecimal = !trimmed.isEmpty && trimmed.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+        guard isDecimal, let value = Double(trimmed), value >= 0, value <= 100 else {
             throw ReadingListError(
                 .invalidInput,
                 "Progress \"\(text)\" is not a percentage from 0 to 100. Give a number such as 40 or 62.5.")

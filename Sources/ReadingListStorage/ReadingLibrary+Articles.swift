@@ -35,21 +35,28 @@ extension ReadingLibrary {
                 values.append(("url", identity.url.databaseValue))
                 values.append(("canonical_url", identity.canonicalURL.databaseValue))
             }
-            let title = draft.title?.collapsingWhitespace()
+            let storedContent: String? = existing?["content"]
+            let writesContent = draft.content.map { storedContent == nil || (!wasAlive && $0 != storedContent) } ?? false
             let storedTitle: String? = existing?["title"]
+            let headline = draft.headline?.collapsingWhitespace() ?? ""
+            let title = draft.title?.collapsingWhitespace()
+                ?? (headline.isEmpty ? nil : headline).flatMap { headline in
+                    // A headline names a new article, replaces a title derived from the URL, and
+                    // comes with new text on a restore; it never replaces a title the user chose.
+                    let replaceable = storedTitle == nil || storedTitle == identity.derivedTitle || writesContent
+                    return replaceable ? headline : nil
+                }
             if let title, title != storedTitle {
                 values.append(("title", title.databaseValue))
             } else if storedTitle?.isEmpty ?? true {
-                let headline = draft.headline?.collapsingWhitespace() ?? ""
-                values.append(("title", (headline.isEmpty ? identity.derivedTitle : headline).databaseValue))
+                values.append(("title", identity.derivedTitle.databaseValue))
             }
             fill("byline", draft.byline)
             fill("site", draft.siteName)
             fill("excerpt", draft.excerpt)
             fill("language", draft.language)
             fill("published_at", draft.publishedAt.map(ArticleRows.milliseconds))
-            let storedContent: String? = existing?["content"]
-            if let content = draft.content, storedContent == nil || (!wasAlive && content != storedContent) {
+            if let content = draft.content, writesContent {
                 values.append(("content", content.databaseValue))
                 values.append(("word_count", ReadingTime.wordCount(of: content).databaseValue))
             }
@@ -71,7 +78,8 @@ extension ReadingLibrary {
     }
 
     /// The article with `id`, deleted or not.
-    func article(_ id: ArticleID, includingContent: Bool = false) throws(ReadingListError) -> Article {
+    /// - Throws: ``ReadingListError`` `notFound` when no article has this id.
+    public func article(_ id: ArticleID, includingContent: Bool = false) throws(ReadingListError) -> Article {
         try read { db in try Self.fetchArticle(id, db, includingContent: includingContent) }
     }
 
@@ -95,8 +103,7 @@ extension ReadingLibrary {
         case .all: break
         }
         var arguments: [String] = []
-        for tag in query.tags {
-            guard let name = TagName(tag) else { continue }
+        for name in query.tags.isEmpty ? [] : try Self.tagNames(query.tags) {
             conditions.append(
                 "EXISTS (SELECT 1 FROM article_tag m WHERE m.article_id = article.id AND m.tag_id = ? AND m.alive = 1)")
             arguments.append(name.rowID)

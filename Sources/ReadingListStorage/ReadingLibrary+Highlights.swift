@@ -18,7 +18,7 @@ extension ReadingLibrary {
         }
         let createdAt = now()
         let highlightID = HighlightID.random()
-        let articleID: ArticleID = try change { writer in
+        try change { writer in
             let db = writer.db
             let id = try References.article(reference, in: db)
             let content = try String.fetchOne(db, sql: "SELECT content FROM article WHERE id = ?", arguments: [id.description])
@@ -43,9 +43,8 @@ extension ReadingLibrary {
                     ("color", color?.rawValue.databaseValue ?? .null),
                     ("created_at", ArticleRows.milliseconds(createdAt).databaseValue),
                 ])
-            return id
         }
-        return try highlight(highlightID, of: articleID)
+        return try highlight(highlightID)
     }
 
     /// Highlights of one article, or of every article when `reference` is `nil`.
@@ -94,10 +93,10 @@ extension ReadingLibrary {
             try writer.write(.highlight, key: [id.description], values: values())
             return id
         }
-        return try highlight(id, of: nil)
+        return try highlight(id)
     }
 
-    private func highlight(_ id: HighlightID, of article: ArticleID?) throws(ReadingListError) -> Highlight {
+    private func highlight(_ id: HighlightID) throws(ReadingListError) -> Highlight {
         try read { db in
             guard let highlight = try HighlightRows.fetch(db, where: "highlight.id = ?", arguments: [id.description]).first
             else { throw ReadingListError(.notFound, "No highlight has id \(id).") }

@@ -14,12 +14,12 @@ extension ReadingLibrary {
                     SELECT \(ArticleRows.columns),
                         snippet(article_search, -1, '[', ']', '…', 16) AS snippet,
                         bm25(article_search, 10.0, 2.0, 2.0, 3.0, 1.0, 5.0) AS rank
-                    FROM article_search JOIN article ON article.rowid = article_search.rowid
+                    FROM article_search JOIN article ON article.search_id = article_search.rowid
                     WHERE article_search MATCH ? AND article.alive = 1
                     ORDER BY rank, article.id LIMIT ?
                     """,
                 arguments: [pattern, max(0, limit)])
-            var articles = rows.map(ArticleRows.decode)
+            var articles = try rows.map { try ArticleRows.decode($0) }
             try ArticleRows.attachRelations(db, to: &articles)
             return zip(articles, rows).map { article, row in
                 SearchResult(article: article, snippet: (row["snippet"] as String?) ?? "", rank: row["rank"])

@@ -47,7 +47,7 @@ extension ReadingLibrary {
     /// Renames a tag on every article. If `new` names another existing tag (ignoring case), the
     /// two merge and that tag's spelling is kept; if it differs only in case or spacing, the
     /// spelling changes.
-    /// - Returns: the number of articles whose tag changed.
+    /// - Returns: the number of (not deleted) articles whose tag changed.
     @discardableResult
     public func renameTag(_ old: String, to new: String) throws(ReadingListError) -> Int {
         let from = try Self.tagNames([old])[0]
@@ -55,29 +55,33 @@ extension ReadingLibrary {
         return try change { writer in
             let db = writer.db
             let fromID = from.rowID
-            let articles = try String.fetchAll(
+            // Every membership moves, including those of deleted articles (hidden, not lost):
+            // an article saved again comes back with the renamed tag.
+            let memberships = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT m.article_id FROM article_tag m JOIN article ON article.id = m.article_id
-                    WHERE m.tag_id = ? AND m.alive = 1 AND article.alive = 1 ORDER BY m.article_id
+                    SELECT m.article_id, coalesce(article.alive, 0) AS visible
+                    FROM article_tag m LEFT JOIN article ON article.id = m.article_id
+                    WHERE m.tag_id = ? AND m.alive = 1 ORDER BY m.article_id
                     """,
                 arguments: [fromID])
-            guard try Bool.fetchOne(db, sql: "SELECT alive FROM tag WHERE id = ?", arguments: [fromID]) == true,
-                !articles.isEmpty
+            let visible = memberships.filter { $0["visible"] == true }.count
+            guard try Bool.fetchOne(db, sql: "SELECT alive FROM tag WHERE id = ?", arguments: [fromID]) == true, visible > 0
             else {
                 throw ReadingListError(.notFound, "No article has the tag \"\(from.display)\". See 'readlist tag list' for the tags in use.")
             }
+            let articles = memberships.map { $0["article_id"] as String }
             if from.key == to.key {
                 try writer.write(.tag, key: [fromID], values: [("name", to.display.databaseValue)])
                 for article in articles { try TagWrites.refreshSearchText(of: article, db) }
-                return articles.count
+                return visible
             }
             for article in articles {
                 guard let id = ArticleID(article) else { continue }
                 _ = try TagWrites.remove([from], from: id, writer: writer)
                 _ = try TagWrites.add([to], to: id, writer: writer)
             }
-            return articles.count
+            return visible
         }
     }
 

@@ -21,7 +21,8 @@ public final class ReadingLibrary: Sendable {
 
     /// Opens the library at `path`, creating the file (mode 0600) if it does not exist.
     ///
-    /// The folder must exist; the CLI creates its default folder before calling this.
+    /// The folder must exist; the CLI creates its default folder before calling this. Any number
+    /// of processes may open (and create) the same file at once.
     /// - Throws: ``ReadingListError`` when the folder is missing or read-only, the file is not a
     ///   readlist library, or it was written by a newer version.
     public convenience init(path: String) throws(ReadingListError) {
@@ -32,13 +33,14 @@ public final class ReadingLibrary: Sendable {
     package init(path: String, now: @escaping @Sendable () -> Date) throws(ReadingListError) {
         self.path = path
         self.now = now
-        try LibraryFile.prepare(path: path)
+        let state = try LibraryFile.prepare(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
+            if state == .missing { try LibraryFile.create(path: path) }
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.read { db in try LibraryFile.checkIdentity(db, path: path) }
             try LibrarySchema.migrate(pool)

@@ -48,6 +48,62 @@ import Testing
         #expect(tables == ["things"])
     }
 
+    @Test func anotherProgramsDatabaseIsNotSwitchedToWAL() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("other.sqlite").path
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE things (x)") }
+        #expect(throws: ReadingListError.self) { try ReadingLibrary(path: path) }
+        let mode = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "delete")
+    }
+
+    @Test func aDanglingLinkIsRefusedAndLeftAlone() throws {
+        let folder = try temporaryFolder()
+        let link = folder.appendingPathComponent("library.sqlite").path
+        let target = folder.appendingPathComponent("unmounted/library.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let error = #expect(throws: ReadingListError.self) { try ReadingLibrary(path: link) }
+        #expect(error?.message.contains("it is a link to \(target), which does not exist") == true)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+    }
+
+    @Test func aTruncatedFileIsRefused() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("cut.sqlite").path
+        try Data("SQLite format 3\0".utf8 + [0, 1, 2]).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: ReadingListError.self) { try ReadingLibrary(path: path) }
+        #expect(error?.code == .notALibrary)
+    }
+
+    @Test func anEmptyFileBecomesALibrary() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("empty.sqlite").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let library = try ReadingLibrary(path: path)
+        #expect(try library.status().schemaVersion == 1)
+    }
+
+    @Test func manyOpenersCreatingOneNewFileAtOnceAllSucceedWithOneReplica() async throws {
+        for _ in 0..<5 {
+            let folder = try temporaryFolder()
+            let path = folder.appendingPathComponent("library.sqlite").path
+            let replicas = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<4 {
+                    group.addTask {
+                        let library = try ReadingLibrary(path: path)
+                        try library.save(ArticleDraft(source: .url("https://example.com/\(index)")))
+                        return try library.status().replicaID
+                    }
+                }
+                return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+            }
+            #expect(replicas.count == 1)
+            #expect(try ReadingLibrary(path: path).status().articles == 4)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".readlist-new") }
+            #expect(leftovers.isEmpty)
+        }
+    }
+
     @Test func aLibraryFromANewerSchemaIsRefused() throws {
         let temporary = try TemporaryLibrary()
         try DatabaseQueue(path: temporary.path).write { try $0.execute(sql: "PRAGMA user_version = 99") }

@@ -54,6 +54,32 @@ import Testing
         #expect(again.article.title == "My own title")
     }
 
+    @Test func aHeadlineReplacesATitleDerivedFromTheURL() throws {
+        let temporary = try TemporaryLibrary()
+        let url = "https://example.com/news/us-ukraine-story-123"
+        #expect(try temporary.library.save(ArticleDraft(source: .url(url))).article.title == "Us ukraine story 123")
+        let upgraded = try temporary.library.save(ArticleDraft(source: .url(url), headline: "US and Ukraine", content: "Text."))
+        #expect(upgraded.article.title == "US and Ukraine")
+    }
+
+    @Test func aRestoreWithNewTextTakesItsHeadline() throws {
+        let temporary = try TemporaryLibrary()
+        let url = "https://example.com/a"
+        try temporary.library.save(ArticleDraft(source: .url(url), headline: "Old headline", content: "Old text."))
+        try temporary.library.delete(url)
+        let restored = try temporary.library.save(ArticleDraft(source: .url(url), headline: "New headline", content: "New text."))
+        #expect(restored.outcome == .restored)
+        #expect(restored.article.title == "New headline")
+        #expect(try temporary.library.article(url, includingContent: true).content == "New text.")
+    }
+
+    @Test func credentialsAreNeverStored() throws {
+        let temporary = try TemporaryLibrary()
+        let saved = try temporary.library.save(ArticleDraft(source: .url("https://me:secret@example.com/private?x=1")))
+        #expect(saved.article.url == "https://example.com/private?x=1")
+        #expect(saved.article.canonicalURL == "https://example.com/private?x=1")
+    }
+
     @Test func aFileSavedWithoutURLIsIdentifiedByItsBytes() throws {
         let temporary = try TemporaryLibrary()
         let bytes = Data("Headline\n\nSome text of the article.".utf8)

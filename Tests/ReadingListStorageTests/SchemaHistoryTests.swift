@@ -23,11 +23,12 @@ import Testing
         }
         #expect(schema == [
             "index article_by_added: dd05759ce21476b5",
+            "index article_by_search_id: 9794c3445b0298ba",
             "index article_tag_by_tag: 3f9ce168024374c5",
             "index highlight_by_article: b3475b1d570183cc",
             "index replica_by_id: 877009f1e7ac604d",
-            "table article: 67b412a135f838ab",
-            "table article_search: 1dbac0828c04739e",
+            "table article: 3190a814c85c4923",
+            "table article_search: 3f049333d0f22e6f",
             "table article_search_config: 8070e47981777d63",
             "table article_search_data: 932e2442be823480",
             "table article_search_docsize: f3cd6de99ecc01d5",
@@ -38,9 +39,9 @@ import Testing
             "table library_state: 8dd0d8d26a37c90",
             "table replica: c979b0c3c8598789",
             "table tag: 4a481bf683df2eaa",
-            "trigger article_search_delete: 954ce5f8bcf7e534",
-            "trigger article_search_insert: b46383bf89471e5",
-            "trigger article_search_update: d5cb7ae374a6b73d",
+            "trigger article_search_delete: 9f9805797911febb",
+            "trigger article_search_insert: a21464d8d23dc172",
+            "trigger article_search_update: 1f901a6b72d96307",
         ])
     }
 

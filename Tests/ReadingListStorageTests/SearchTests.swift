@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ReadingListModel
 @testable import ReadingListStorage
 import Testing
@@ -59,6 +60,18 @@ import Testing
         let temporary = try library()
         try temporary.library.delete("https://example.com/gardening")
         #expect(try temporary.library.search("tomatoes").isEmpty)
+    }
+
+    @Test func vacuumDoesNotBreakTheIndex() throws {
+        let temporary = try library()
+        try temporary.library.save(ArticleDraft(source: .url("https://example.com/late"), title: "Late negotiation"))
+        try DatabaseQueue(path: temporary.path).writeWithoutTransaction { db in
+            try db.execute(sql: "VACUUM")
+            try db.execute(sql: "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 1)")
+        }
+        let results = try temporary.library.search("negotiation")
+        #expect(Set(results.map(\.article.title)) == ["Ukraine and negotiations", "SQLite internals", "Late negotiation"])
+        #expect(results.allSatisfy { $0.snippet.contains("[") })
     }
 
     @Test func theLimitIsHonoured() throws {

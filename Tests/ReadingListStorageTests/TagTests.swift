@@ -50,6 +50,24 @@ import Testing
         #expect(try library.search("Swift").count == 1)
     }
 
+    @Test func renamingReachesTagsOfDeletedArticles() throws {
+        let temporary = try TemporaryLibrary()
+        let library = temporary.library
+        try library.save(ArticleDraft(source: .url("https://example.com/a"), tags: ["ml"]))
+        try library.save(ArticleDraft(source: .url("https://example.com/b"), tags: ["ml"]))
+        try library.delete("https://example.com/b")
+        #expect(try library.renameTag("ml", to: "machine learning") == 1)
+        try library.save(ArticleDraft(source: .url("https://example.com/b")))
+        #expect(try library.article("https://example.com/b").tags == ["machine learning"])
+        #expect(try library.tags().map(\.name) == ["machine learning"])
+    }
+
+    @Test func anEmptyTagFilterIsRefused() throws {
+        let temporary = try TemporaryLibrary()
+        let error = #expect(throws: ReadingListError.self) { try temporary.library.articles(ArticleQuery(tags: ["  "])) }
+        #expect(error?.code == .invalidInput)
+    }
+
     @Test func renamingAnUnknownTagFails() throws {
         let temporary = try TemporaryLibrary()
         let error = #expect(throws: ReadingListError.self) { try temporary.library.renameTag("nope", to: "other") }

@@ -143,6 +143,8 @@ import Testing
         #expect(human.stdout.contains("Zeppelins of the north") && !human.stdout.contains("Other"))
         let operators = try workspace.readlist("search", "\"AND (-* NEAR( OR")
         #expect(operators.status == 0)
+        let excluded = try articles(workspace.succeed("search", "-north", "zeppelin", "--json"))
+        #expect(excluded.compactMap { $0.string("title") } == ["Other"])
     }
 
     @Test func statusReportsTheLibrary() throws {

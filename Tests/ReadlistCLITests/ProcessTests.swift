@@ -26,6 +26,25 @@ import Testing
         #expect(tags.map { $0["count"] as? Int } == [40, 40])
     }
 
+    @Test func processesCreatingANewLibraryAtOnceAllSucceed() throws {
+        let readlist = CommandRunner.productsFolder.appendingPathComponent("readlist").path
+        for round in 0..<8 {
+            let workspace = try Workspace()
+            let processes = (0..<3).map { index -> Process in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: readlist)
+                process.arguments = ["add", "https://example.com/\(round)/\(index)", "--db", workspace.db]
+                process.standardOutput = FileHandle.nullDevice
+                return process
+            }
+            for process in processes { try process.run() }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.map(\.terminationStatus) == [0, 0, 0], "round \(round)")
+            let status = try #require(try workspace.succeed("status", "--json").json() as? [String: Any])
+            #expect(status["articles"] as? Int == 3, "round \(round)")
+        }
+    }
+
     @Test func theEmbeddingExampleBuildsAndRuns() throws {
         let workspace = try Workspace()
         let result = try CommandRunner.run([workspace.db], program: "ReadingListExample")

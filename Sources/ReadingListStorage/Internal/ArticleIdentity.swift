@@ -19,7 +19,7 @@ struct ArticleIdentity {
                 throw ReadingListError(.invalidInput, error.description)
             }
             id = ArticleID(canonicalURL: canonical)
-            url = text.trimmingWhitespace()
+            url = Self.removingCredentials(from: text.trimmingWhitespace())
             canonicalURL = canonical.rawValue
             derivedTitle = Self.title(fromCanonicalURL: canonical.rawValue)
         case .fileContents(let data):
@@ -28,6 +28,14 @@ struct ArticleIdentity {
             canonicalURL = nil
             derivedTitle = "Untitled"
         }
+    }
+
+    /// The URL without a `user:password@` part, which must never be stored or exported.
+    static func removingCredentials(from url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let authorityEnd = url[schemeEnd.upperBound...].firstIndex { "/?#".contains($0) } ?? url.endIndex
+        guard let at = url[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<schemeEnd.upperBound] + url[url.index(after: at)...])
     }
 
     /// "https://example.com/blog/why-sync-is-hard.html" → "Why sync is hard".

@@ -14,10 +14,11 @@ enum ArticleRows {
         includingContent ? columns + ", article.content" : columns
     }
 
-    static func decode(_ row: Row) -> Article {
+    static func decode(_ row: Row) throws -> Article {
         let id: String = row["id"]
+        guard let articleID = ArticleID(id) else { throw damaged("an article id", id) }
         return Article(
-            id: ArticleID(id) ?? ArticleID(UUID()),
+            id: articleID,
             url: row["url"], canonicalURL: row["canonical_url"], title: row["title"],
             byline: row["byline"], siteName: row["site"], excerpt: row["excerpt"],
             content: row.hasColumn("content") ? row["content"] : nil,
@@ -34,7 +35,7 @@ enum ArticleRows {
     ) throws -> [Article] {
         var sql = "SELECT \(columns(includingContent: includingContent)) FROM article WHERE \(condition) ORDER BY \(order)"
         if let limit { sql += " LIMIT \(max(0, limit))" }
-        var articles = try Row.fetchAll(db, sql: sql, arguments: arguments).map(decode)
+        var articles = try Row.fetchAll(db, sql: sql, arguments: arguments).map { try decode($0) }
         try attachRelations(db, to: &articles)
         return articles
     }
@@ -66,6 +67,11 @@ enum ArticleRows {
             articles[index].tags = (tagsByArticle[key] ?? []).sorted { $0.key < $1.key }.map(\.display)
             articles[index].highlights = highlightsByArticle[key] ?? []
         }
+    }
+
+    /// The error for a value that cannot have been written by readlist.
+    static func damaged(_ what: String, _ value: String) -> ReadingListError {
+        ReadingListError(.storage, "The library holds \(what) that is not valid (\"\(value)\"); the file may be damaged. Restore it from a backup or export.")
     }
 
     static func date(_ milliseconds: Int64?) -> Date? {

@@ -33,8 +33,9 @@ struct ChangeWriter {
 
     /// Writes `values` into the row of `entity` identified by `key`, creating the row if needed.
     ///
-    /// A local write always wins, except for fields whose rule keeps the earliest value.
-    /// - Returns: whether any field changed.
+    /// A local write always wins (and is stamped even if the value is unchanged: the latest
+    /// intent wins), except for fields whose rule keeps the earliest value.
+    /// - Returns: whether any field was written.
     @discardableResult
     func write(_ entity: SyncedEntity, key: [String], values: [(column: String, value: DatabaseValue)]) throws -> Bool {
         precondition(key.count == entity.keyColumns.count)
@@ -74,12 +75,14 @@ struct ChangeWriter {
                 arguments: StatementArguments(written.map(\.value) + [clock.packed.databaseValue, sequence.databaseValue])
                     + StatementArguments(key))
         } else {
-            let insertColumns = entity.keyColumns + written.map(\.column) + ["clock", "seq"]
+            let searchKey = entity.searchKeyColumn.map { [$0] } ?? []
+            let insertColumns = entity.keyColumns + written.map(\.column) + ["clock", "seq"] + searchKey
             let placeholders = Array(repeating: "?", count: insertColumns.count).joined(separator: ", ")
             try db.execute(
                 sql: "INSERT INTO \(entity.table) (\(insertColumns.joined(separator: ", "))) VALUES (\(placeholders))",
                 arguments: StatementArguments(key) + StatementArguments(
-                    written.map(\.value) + [clock.packed.databaseValue, sequence.databaseValue]))
+                    written.map(\.value) + [clock.packed.databaseValue, sequence.databaseValue]
+                        + searchKey.map { _ in sequence.databaseValue }))
         }
         return true
     }

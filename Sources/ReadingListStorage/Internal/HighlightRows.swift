@@ -25,12 +25,15 @@ enum HighlightRows {
                     contentCache[articleID] = try String.fetchOne(
                         db, sql: "SELECT coalesce(content, '') FROM article WHERE id = ?", arguments: [articleID]) ?? ""
                 }
-                orphaned = QuoteAnchor.locate(quote, in: contentCache[articleID] ?? "") == nil
+                orphaned = !QuoteAnchor.isPresent(
+                    quote, start: row["start_offset"], end: row["end_offset"], in: contentCache[articleID] ?? "")
             }
             let id: String = row["id"]
+            guard let highlightID = HighlightID(id) else { throw ArticleRows.damaged("a highlight id", id) }
+            guard let article = ArticleID(articleID) else { throw ArticleRows.damaged("an article id", articleID) }
             let color: String? = row["color"]
             return Highlight(
-                id: HighlightID(id) ?? HighlightID(UUID()), articleID: ArticleID(articleID) ?? ArticleID(UUID()),
+                id: highlightID, articleID: article,
                 quote: quote, prefix: row["prefix"], suffix: row["suffix"],
                 start: row["start_offset"], end: row["end_offset"], note: row["note"],
                 color: color.flatMap(HighlightColor.init(rawValue:)),

@@ -1,13 +1,32 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GRDB
 import ReadingListModel
 
 /// Checks and errors about the library file itself.
 enum LibraryFile {
-    /// Makes sure `path` can hold a library: its folder exists and is writable, and a missing
-    /// file is created with mode 0600 (SQLite gives the WAL files the same mode).
-    static func prepare(path: String) throws(ReadingListError) {
+    /// What `prepare(path:)` found at the path.
+    enum State {
+        /// A file that is (or, if empty, will become) a readlist library.
+        case existing
+        /// Nothing: the caller creates the library with `create(path:)`.
+        case missing
+    }
+
+    /// Checks that `path` can hold a library, without changing anything: its folder exists and
+    /// is writable, it is not a folder or a dangling link, and an existing file looks like a
+    /// readlist library (judged from its header, before SQLite opens it).
+    static func prepare(path: String) throws(ReadingListError) -> State {
         let fileManager = FileManager.default
+        guard !path.isEmpty else {
+            throw ReadingListError(.invalidInput, "The library path is empty. Give a file path, e.g. --db ~/reading/library.sqlite.")
+        }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -20,39 +39,70 @@ enum LibraryFile {
             throw ReadingListError(
                 .libraryUnavailable, "Cannot open library \(path): \(folder) is not a folder. Choose another --db path.")
         }
-        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else {
-                throw ReadingListError(
-                    .libraryUnavailable, "Cannot open library \(path): it is a folder. Give the path of a file, e.g. \(path)/library.sqlite.")
-            }
-            guard fileManager.isReadableFile(atPath: path) else {
-                throw ReadingListError(
-                    .libraryUnavailable, "Cannot open library \(path): permission denied. Check the file's permissions (ls -l \(path)).")
-            }
-            try checkHeader(path: path)
+        if let destination = try? fileManager.destinationOfSymbolicLink(atPath: path), !fileManager.fileExists(atPath: path) {
+            throw ReadingListError(
+                .libraryUnavailable,
+                "Cannot open library \(path): it is a link to \(destination), which does not exist. Mount or restore it, or choose another --db path.")
         }
         guard fileManager.isWritableFile(atPath: folder) else {
             throw ReadingListError(
                 .libraryUnavailable,
                 "Cannot open library \(path): the folder \(folder) is read-only. Make it writable or choose another --db path.")
         }
-        if fileManager.fileExists(atPath: path) {
-            guard fileManager.isWritableFile(atPath: path) else {
-                throw ReadingListError(
-                    .libraryUnavailable, "Cannot open library \(path): the file is read-only. Make it writable (chmod u+w \(path)).")
-            }
-        } else if !fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
+        guard !isDirectory.boolValue else {
+            throw ReadingListError(
+                .libraryUnavailable, "Cannot open library \(path): it is a folder. Give the path of a file, e.g. \(path)/library.sqlite.")
+        }
+        guard fileManager.isReadableFile(atPath: path) else {
+            throw ReadingListError(
+                .libraryUnavailable, "Cannot open library \(path): permission denied. Check the file's permissions (ls -l \(path)).")
+        }
+        guard fileManager.isWritableFile(atPath: path) else {
+            throw ReadingListError(
+                .libraryUnavailable, "Cannot open library \(path): the file is read-only. Make it writable (chmod u+w \(path)).")
+        }
+        try checkHeader(path: path)
+        return .existing
+    }
+
+    /// Creates a complete, migrated library at `path` atomically: it is built in a temporary
+    /// file beside it (mode 0600) and linked into place, so no process ever sees a half-made
+    /// library. If another process creates the file first, its library stands and ours is
+    /// discarded.
+    static func create(path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".readlist-new-\(UUID().uuidString).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+        }
+        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw ReadingListError(.libraryUnavailable, "Cannot create library \(path). Check that the folder is writable.")
+        }
+        let queue = try DatabaseQueue(path: temporary)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        try LibrarySchema.migrate(queue)
+        try queue.close()
+        if link(temporary, path) != 0, errno != EEXIST {
+            throw ReadingListError(
+                .libraryUnavailable, "Cannot create library \(path): \(String(cString: strerror(errno))). Check the folder.")
         }
     }
 
-    /// Refuses a non-empty file that does not start with SQLite's header.
+    /// Refuses a file that is neither empty nor a readlist library, reading only its header:
+    /// SQLite's magic string, and the application id at offset 68.
     private static func checkHeader(path: String) throws(ReadingListError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if !header.isEmpty, header != Data("SQLite format 3\0".utf8) {
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        guard !header.isEmpty else { return }
+        guard header.count >= 16, header[0..<16].elementsEqual("SQLite format 3\0".utf8) else {
             throw notALibrary(path: path, reason: "it is not an SQLite database")
+        }
+        guard header.count == 100 else { throw notALibrary(path: path, reason: "the SQLite file is truncated") }
+        let applicationID = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        if applicationID != UInt32(bitPattern: LibrarySchema.applicationID) {
+            throw notALibrary(path: path, reason: "it is an SQLite database of another program")
         }
     }
 
@@ -83,7 +133,7 @@ enum LibraryFile {
             case .SQLITE_NOTADB: return notALibrary(path: path, reason: "it is not an SQLite database")
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 return ReadingListError(
-                    .libraryUnavailable, "Library \(path) stayed locked by another process for 15 seconds. Try again when it finishes.")
+                    .libraryUnavailable, "Library \(path) is locked by another process. Try again when it finishes.")
             case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
                 return ReadingListError(
                     .libraryUnavailable, "Cannot write library \(path): \(error.message ?? "access denied"). Check the permissions of the file and its folder.")

@@ -67,10 +67,12 @@ enum LibrarySchema {
                     favorite INTEGER NOT NULL DEFAULT 0,
                     progress INTEGER NOT NULL DEFAULT 0,
                     tags TEXT NOT NULL DEFAULT '',  -- local: live tag names, for search only
+                    search_id INTEGER NOT NULL,      -- local: the search index's key, set once
                     clock BLOB NOT NULL,
                     seq INTEGER NOT NULL
                 );
                 CREATE INDEX article_by_added ON article (alive, added_at);
+                CREATE INDEX article_by_search_id ON article (search_id);
 
                 CREATE TABLE tag (
                     id TEXT PRIMARY KEY,
@@ -108,25 +110,26 @@ enum LibrarySchema {
                 CREATE INDEX highlight_by_article ON highlight (article_id);
 
                 -- Full-text index over the article table (external content; derived, local).
+                -- Keyed by search_id, not the implicit rowid, which VACUUM may renumber.
                 CREATE VIRTUAL TABLE article_search USING fts5(
                     title, byline, site, excerpt, content, tags,
-                    content = 'article', content_rowid = 'rowid',
+                    content = 'article', content_rowid = 'search_id',
                     tokenize = 'porter unicode61 remove_diacritics 2'
                 );
                 CREATE TRIGGER article_search_insert AFTER INSERT ON article BEGIN
                     INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
-                    VALUES (new.rowid, new.title, new.byline, new.site, new.excerpt, new.content, new.tags);
+                    VALUES (new.search_id, new.title, new.byline, new.site, new.excerpt, new.content, new.tags);
                 END;
                 CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN
                     INSERT INTO article_search (article_search, rowid, title, byline, site, excerpt, content, tags)
-                    VALUES ('delete', old.rowid, old.title, old.byline, old.site, old.excerpt, old.content, old.tags);
+                    VALUES ('delete', old.search_id, old.title, old.byline, old.site, old.excerpt, old.content, old.tags);
                 END;
                 CREATE TRIGGER article_search_update
                 AFTER UPDATE OF title, byline, site, excerpt, content, tags ON article BEGIN
                     INSERT INTO article_search (article_search, rowid, title, byline, site, excerpt, content, tags)
-                    VALUES ('delete', old.rowid, old.title, old.byline, old.site, old.excerpt, old.content, old.tags);
+                    VALUES ('delete', old.search_id, old.title, old.byline, old.site, old.excerpt, old.content, old.tags);
                     INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
-                    VALUES (new.rowid, new.title, new.byline, new.site, new.excerpt, new.content, new.tags);
+                    VALUES (new.search_id, new.title, new.byline, new.site, new.excerpt, new.content, new.tags);
                 END;
 
                 PRAGMA user_version = 1;

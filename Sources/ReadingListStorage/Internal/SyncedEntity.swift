@@ -30,6 +30,9 @@ struct SyncedEntity: Sendable {
     let table: String
     let keyColumns: [String]
     let fields: [SyncedField]
+    /// A local integer column set once, when the row is inserted, to its first change-feed
+    /// sequence: a stable key for the search index (which needs an integer key).
+    var searchKeyColumn: String? = nil
 
     static let article = SyncedEntity(
         code: 1, name: "article", table: "article", keyColumns: ["id"],
@@ -50,7 +53,8 @@ struct SyncedEntity: Sendable {
             SyncedField(index: 13, name: "archived", column: "archived", rule: .lastWriterWins),
             SyncedField(index: 14, name: "favorite", column: "favorite", rule: .lastWriterWins),
             SyncedField(index: 15, name: "progress", column: "progress", rule: .lastWriterWins),
-        ])
+        ],
+        searchKeyColumn: "search_id")
 
     static let tag = SyncedEntity(
         code: 2, name: "tag", table: "tag", keyColumns: ["id"],

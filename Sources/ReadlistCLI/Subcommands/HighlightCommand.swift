@@ -11,7 +11,10 @@ struct HighlightCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Highlight a quote of an article's text.",
-            discussion: "The quote is matched exactly, then ignoring differences of case, spacing and typographic quotes.")
+            discussion: """
+                The quote is matched exactly, then ignoring differences of case, spacing, typographic \
+                quotes and dashes. A quote that starts with - goes after --: readlist highlight add ID -- "- a list item".
+                """)
         @OptionGroup var library: LibraryOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The article: id, id prefix or URL.") var article: String

@@ -13,11 +13,15 @@ struct Search: ParsableCommand {
     @OptionGroup var library: LibraryOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "What to look for.") var query: String
+    @Argument(parsing: .allUnrecognized, help: "What to look for (words may start with -).")
+    var words: [String] = []
+
+    var query: String { words.joined(separator: " ") }
     @Option(help: "At most this many results.") var limit = 20
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more, not \(limit).") }
+        if words.isEmpty { throw ValidationError("Give the words to search for, e.g. readlist search negotiation.") }
     }
 
     func run() throws {
@@ -27,15 +31,9 @@ struct Search: ParsableCommand {
             if results.isEmpty { return Console.printError("nothing matches \"\(query)\".") }
             for result in results {
                 Console.print(Console.dim(result.article.id.short) + "  " + Console.bold(result.article.title))
-                let snippet = result.snippet.collapsingSpaces()
+                let snippet = result.snippet.collapsingWhitespace()
                 if !snippet.isEmpty { Console.print("          " + snippet) }
             }
         }
-    }
-}
-
-extension String {
-    func collapsingSpaces() -> String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
