@@ -35,4 +35,25 @@ import Testing
         #expect(again.stdout.contains("Already saved \(id)"))
         #expect(try #require(try workspace.succeed("list", "--json", "--all").json() as? [Any]).count == 1)
     }
+
+    @Test func theSampleSeedsKeepTheirMetadataAndLoseTheirChrome() throws {
+        let workspace = try Workspace()
+        let page = try #require(try workspace.succeed("add", "--file", "seeds/sample-article.html", "--json").json() as? [String: Any])
+        let article = try #require(page["article"] as? [String: Any])
+        #expect(article.string("title") == "Why Local-First Reading Lists Outlive Their Apps")
+        #expect(article.string("byline") == "Ada Lindqvist")
+        #expect(article.string("site") == "The Margin")
+        #expect(article.string("publishedAt") == "2026-03-14T09:30:00Z")
+        let id = try #require(article.string("id"))
+        let content = try #require((try workspace.succeed("show", id, "--content", "--json").json() as? [String: Any])?.string("content"))
+        #expect(content.contains("• Your tags keep the spelling you gave them."))
+        #expect(!content.contains("subscribe to my channel") && !content.contains("inbox zero") && !content.contains("All rights reserved"))
+
+        let notes = try #require(try workspace.succeed("add", "--file", "seeds/sample-notes.txt", "--json").json() as? [String: Any])
+        let essay = try #require(notes["article"] as? [String: Any])
+        #expect(essay.string("title") == "Field Notes On Sync Engines For Small Data")
+        #expect(essay.string("byline") == "Tomas Okafor")
+        let found = try #require(try workspace.succeed("search", "tombstone", "--json").json() as? [[String: Any]])
+        #expect(found.compactMap { $0.string("title") } == ["Field Notes On Sync Engines For Small Data"])
+    }
 }
