@@ -26,7 +26,7 @@ import Testing
         }
     }
 
-    @Test func everyChangeStampsItsFieldsAndMovesTheRowToTheHeadOfTheFeed() throws {
+    @Test func everyChangeStampsItsFieldsAndAddsAFeedEntryForThem() throws {
         let clock = ManualClock()
         let temporary = try TemporaryLibrary(now: { clock.now })
         let library = temporary.library
@@ -42,13 +42,22 @@ import Testing
         clock.advance(seconds: 1)
         try library.setRead(id, true)
         let afterRead = try feed(temporary.path)
-        #expect(afterRead.count == 1)
-        #expect(afterRead[0].seq > afterSave[0].seq)
+        #expect(afterRead.count == 2)
+        #expect(afterRead[0] == afterSave[0])
+        #expect(afterRead[1].seq > afterSave[0].seq)
         let readStamps = try self.clock(temporary.path, table: "article", id: id)
         let readStamp = try #require(readStamps[12])
         #expect(readStamp.timestamp > aliveStamp.timestamp)
-        #expect(readStamp.sequence == afterRead[0].seq)
+        #expect(readStamp.sequence == afterRead[1].seq)
         #expect(readStamps[3] == saveStamps[3])
+
+        // Once every value written at the save's sequence is overwritten, its entry goes.
+        clock.advance(seconds: 1)
+        try library.save(ArticleDraft(source: .url("https://example.com/a"), title: "B"))
+        try library.setRead(id, false)
+        #expect(try feed(temporary.path).map(\.seq).contains(afterSave[0].seq))
+        let page = try library.changes(after: afterRead[1].seq)
+        #expect(Set(page.changes.map(\.field)) == ["title", "readAt"])
     }
 
     @Test func tagsAndHighlightsAreFeedEntriesOfTheirOwn() throws {

@@ -6,14 +6,28 @@ import ReadingListModel
 ///
 /// Every user-visible change goes through ``write(_:key:values:)`` inside a write transaction:
 /// it stamps each written field with the transaction's hybrid-logical-clock reading and this
-/// replica, records the stamp in the row's packed clock, and moves the row to the head of the
-/// change feed. The clock reading is persisted in the same transaction by ``commitClock()``.
-struct ChangeWriter {
+/// replica, records the stamp in the row's packed clock, and adds a change-feed entry for the
+/// new values (dropping entries none of whose values are current any more). Changes from other replicas go through ``merge(_:key:changes:)``, which keeps
+/// their stamps and lets each field's rule (SPEC.md §3.3) decide. The clock is persisted in the
+/// same transaction by ``commitClock()``.
+final class ChangeWriter {
     let db: Database
-    /// The stamp every field written in this transaction carries.
+    /// The stamp every field written locally in this transaction carries.
     let timestamp: HybridTimestamp
     /// This replica's ordinal in the `replica` table.
     let replica: Int
+    /// The greatest clock reading merged in this transaction.
+    private var observed = HybridTimestamp.zero
+    /// Replica ids by ordinal, loaded when a merge first needs them.
+    private var replicaIDs: [Int: String] = [:]
+    private var ordinals: [String: Int] = [:]
+    private var replicasLoaded = false
+
+    private init(db: Database, timestamp: HybridTimestamp, replica: Int) {
+        self.db = db
+        self.timestamp = timestamp
+        self.replica = replica
+    }
 
     /// Begins a change in `db`'s open transaction: reads the persisted clock and advances it.
     static func begin(_ db: Database, now: Date) throws -> ChangeWriter {
@@ -24,11 +38,10 @@ struct ChangeWriter {
         return ChangeWriter(db: db, timestamp: persisted.advanced(now: now), replica: state["replica_ordinal"])
     }
 
-    /// Persists the clock reading this transaction used. Call once, before commit.
+    /// Persists the greatest clock reading this transaction used or saw. Call once, before commit.
     func commitClock() throws {
-        try db.execute(
-            sql: "UPDATE library_state SET clock = ? WHERE clock < ?",
-            arguments: [Int64(bitPattern: timestamp.rawValue), Int64(bitPattern: timestamp.rawValue)])
+        let high = Int64(bitPattern: max(timestamp, observed).rawValue)
+        try db.execute(sql: "UPDATE library_state SET clock = ? WHERE clock < ?", arguments: [high, high])
     }
 
     /// Writes `values` into the row of `entity` identified by `key`, creating the row if needed.
@@ -38,61 +51,169 @@ struct ChangeWriter {
     /// - Returns: whether any field was written.
     @discardableResult
     func write(_ entity: SyncedEntity, key: [String], values: [(column: String, value: DatabaseValue)]) throws -> Bool {
-        precondition(key.count == entity.keyColumns.count)
-        let condition = entity.keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
-        let columns = values.map(\.column)
-        let existing = try Row.fetchOne(
-            db,
-            sql: "SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(condition)",
-            arguments: StatementArguments(key))
-
-        var clock = try existing.map { try FieldClock(packed: $0["clock"]) } ?? FieldClock()
-        var written: [(column: String, value: DatabaseValue)] = []
-        for (column, value) in values {
-            let field = entity.field(column)
-            if let existing, field.rule == .earliestValueWins {
-                let current: DatabaseValue = existing[column]
-                if !current.isNull, !(value < current) { continue }
-            }
-            written.append((column, value))
+        let existing = try row(entity, key: key, columns: values.map(\.column))
+        let written = values.filter { column, value in
+            guard let existing, entity.field(column).rule == .earliestValueWins else { return true }
+            let current: DatabaseValue = existing.row[column]
+            return current.isNull || value.precedes(current)
         }
-        guard !written.isEmpty else { return false }
+        let stamped = written.map { (column: $0.column, value: $0.value, timestamp: timestamp, replica: replica) }
+        try store(entity, key: key, existing: existing, fields: stamped)
+        return !written.isEmpty
+    }
 
+    /// Merges values written by other replicas into the row of `entity` identified by `key`:
+    /// each value replaces the stored one only if its field's rule says it wins.
+    /// - Returns: how many values won and how many lost (or were already there).
+    func merge(
+        _ entity: SyncedEntity, key: [String], changes: [(field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)]
+    ) throws -> (applied: Int, ignored: Int) {
+        // The same field twice in one batch: only the value that wins between them counts.
+        var best: [UInt8: (field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)] = [:]
+        var order: [UInt8] = []
+        for change in changes {
+            guard let previous = best[change.field.index] else {
+                best[change.field.index] = change
+                order.append(change.field.index)
+                continue
+            }
+            if Self.wins(change.field.rule, change.value, change.stamp, over: previous.value, previous.stamp) {
+                best[change.field.index] = change
+            }
+        }
+        let candidates = order.compactMap { best[$0] }
+        let existing = try row(entity, key: key, columns: candidates.map(\.field.column))
+        var winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)] = []
+        for (field, value, stamp) in candidates {
+            observed = max(observed, stamp.timestamp)
+            if let existing, let current = existing.clock[field.index] {
+                let stored = ChangeStamp(timestamp: current.timestamp, replicaID: try replicaID(current.replica))
+                guard Self.wins(field.rule, value, stamp, over: existing.row[field.column], stored) else { continue }
+            }
+            winners.append((field.column, value, stamp.timestamp, try ordinal(of: stamp.replicaID)))
+        }
+        try store(entity, key: key, existing: existing, fields: winners)
+        return (winners.count, changes.count - winners.count)
+    }
+
+    /// Whether `value` stamped `stamp` replaces `current` stamped `currentStamp` (SPEC.md §3.3).
+    static func wins(
+        _ rule: MergeRule, _ value: DatabaseValue, _ stamp: ChangeStamp, over current: DatabaseValue, _ currentStamp: ChangeStamp
+    ) -> Bool {
+        switch rule {
+        case .lastWriterWins:
+            return stamp > currentStamp
+        case .earliestValueWins:
+            if current.isNull { return !value.isNull || stamp > currentStamp }
+            if value.isNull { return false }
+            if value != current { return value.precedes(current) }
+            return stamp > currentStamp
+        case .existenceDeleteWins, .existenceAddWins:
+            if stamp.timestamp != currentStamp.timestamp || value == current { return stamp > currentStamp }
+            let preferred = (rule == .existenceAddWins).databaseValue
+            return value == preferred
+        }
+    }
+
+    // MARK: - Rows and the feed
+
+    private struct ExistingRow {
+        var row: Row
+        var clock: FieldClock
+        var sequence: Int64
+    }
+
+    private func condition(_ entity: SyncedEntity) -> String {
+        entity.keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
+    }
+
+    private func row(_ entity: SyncedEntity, key: [String], columns: [String]) throws -> ExistingRow? {
+        precondition(key.count == entity.keyColumns.count)
+        guard let row = try Row.fetchOne(
+            db,
+            sql: "SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(condition(entity))",
+            arguments: StatementArguments(key))
+        else { return nil }
+        return ExistingRow(row: row, clock: try FieldClock(packed: row["clock"]), sequence: row["seq"])
+    }
+
+    /// Writes the winning fields with their stamps under a new feed entry.
+    private func store(
+        _ entity: SyncedEntity, key: [String], existing: ExistingRow?,
+        fields: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)]
+    ) throws {
+        guard !fields.isEmpty else { return }
         try db.execute(
             sql: "INSERT INTO change_feed (entity, row_key) VALUES (?, ?)",
             arguments: [entity.code, key.joined(separator: " ")])
         let sequence = db.lastInsertedRowID
-        for (column, _) in written {
-            clock[entity.field(column).index] = FieldStamp(timestamp: timestamp, replica: replica, sequence: sequence)
+        var clock = existing?.clock ?? FieldClock()
+        for field in fields {
+            clock[entity.field(field.column).index] = FieldStamp(timestamp: field.timestamp, replica: field.replica, sequence: sequence)
         }
-
+        let values = fields.map(\.value) + [clock.packed.databaseValue, sequence.databaseValue]
         if let existing {
-            let previous: Int64 = existing["seq"]
-            try db.execute(sql: "DELETE FROM change_feed WHERE seq = ?", arguments: [previous])
-            let assignments = written.map { "\($0.column) = ?" } + ["clock = ?", "seq = ?"]
+            // The feed keeps one entry per sequence that some current value of the row was
+            // written at; an entry whose values have all been overwritten goes.
+            let live = Set(clock.stamps.values.map(\.sequence))
+            for stale in Set(existing.clock.stamps.values.map(\.sequence)).subtracting(live) {
+                try db.execute(sql: "DELETE FROM change_feed WHERE seq = ?", arguments: [stale])
+            }
+            let assignments = fields.map { "\($0.column) = ?" } + ["clock = ?", "seq = ?"]
             try db.execute(
-                sql: "UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition)",
-                arguments: StatementArguments(written.map(\.value) + [clock.packed.databaseValue, sequence.databaseValue])
-                    + StatementArguments(key))
+                sql: "UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition(entity))",
+                arguments: StatementArguments(values) + StatementArguments(key))
         } else {
             let searchKey = entity.searchKeyColumn.map { [$0] } ?? []
-            let insertColumns = entity.keyColumns + written.map(\.column) + ["clock", "seq"] + searchKey
-            let placeholders = Array(repeating: "?", count: insertColumns.count).joined(separator: ", ")
+            let columns = entity.keyColumns + fields.map(\.column) + ["clock", "seq"] + searchKey
+            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
             try db.execute(
-                sql: "INSERT INTO \(entity.table) (\(insertColumns.joined(separator: ", "))) VALUES (\(placeholders))",
-                arguments: StatementArguments(key) + StatementArguments(
-                    written.map(\.value) + [clock.packed.databaseValue, sequence.databaseValue]
-                        + searchKey.map { _ in sequence.databaseValue }))
+                sql: "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
+                arguments: StatementArguments(key)
+                    + StatementArguments(values + searchKey.map { _ in sequence.databaseValue }))
         }
-        return true
+    }
+
+    // MARK: - Replicas
+
+    private func loadReplicas() throws {
+        guard !replicasLoaded else { return }
+        for row in try Row.fetchAll(db, sql: "SELECT ordinal, replica_id FROM replica") {
+            replicaIDs[row["ordinal"]] = row["replica_id"]
+            ordinals[row["replica_id"]] = row["ordinal"]
+        }
+        replicasLoaded = true
+    }
+
+    /// The id of the replica with `ordinal` in this file.
+    func replicaID(_ ordinal: Int) throws -> String {
+        try loadReplicas()
+        guard let id = replicaIDs[ordinal] else {
+            throw ReadingListError(.storage, "The library refers to an unknown replica (\(ordinal)); it may be damaged.")
+        }
+        return id
+    }
+
+    /// The ordinal of `replicaID` in this file, registering it when new.
+    private func ordinal(of replicaID: String) throws -> Int {
+        try loadReplicas()
+        if let ordinal = ordinals[replicaID] { return ordinal }
+        try db.execute(sql: "INSERT INTO replica (replica_id) VALUES (?)", arguments: [replicaID])
+        let ordinal = Int(db.lastInsertedRowID)
+        replicaIDs[ordinal] = replicaID
+        ordinals[replicaID] = ordinal
+        return ordinal
     }
 }
 
-private func < (lhs: DatabaseValue, rhs: DatabaseValue) -> Bool {
-    switch (lhs.storage, rhs.storage) {
-    case let (.int64(a), .int64(b)): return a < b
-    case let (.double(a), .double(b)): return a < b
-    case let (.string(a), .string(b)): return a < b
-    default: return false
+extension DatabaseValue {
+    /// Whether this value sorts before `other` (integers, reals and text of the same kind).
+    func precedes(_ other: DatabaseValue) -> Bool {
+        switch (storage, other.storage) {
+        case let (.int64(a), .int64(b)): a < b
+        case let (.double(a), .double(b)): a < b
+        case let (.string(a), .string(b)): a < b
+        default: false
+        }
     }
 }

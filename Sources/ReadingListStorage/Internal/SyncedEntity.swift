@@ -12,12 +12,18 @@ enum MergeRule: Sendable {
     case existenceAddWins
 }
 
-/// A field of a synced table: its stable wire index, its column, its merge rule.
+/// The type of a synced field's values.
+enum FieldKind: Sendable {
+    case boolean, integer, text
+}
+
+/// A field of a synced table: its stable index, wire name, column, merge rule and value type.
 struct SyncedField: Sendable, Hashable {
     let index: UInt8
     let name: String
     let column: String
     let rule: MergeRule
+    var kind: FieldKind = .text
 
     static func == (lhs: SyncedField, rhs: SyncedField) -> Bool { lhs.index == rhs.index && lhs.column == rhs.column }
     func hash(into hasher: inout Hasher) { hasher.combine(column) }
@@ -37,7 +43,7 @@ struct SyncedEntity: Sendable {
     static let article = SyncedEntity(
         code: 1, name: "article", table: "article", keyColumns: ["id"],
         fields: [
-            SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceDeleteWins),
+            SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceDeleteWins, kind: .boolean),
             SyncedField(index: 1, name: "url", column: "url", rule: .lastWriterWins),
             SyncedField(index: 2, name: "canonicalUrl", column: "canonical_url", rule: .lastWriterWins),
             SyncedField(index: 3, name: "title", column: "title", rule: .lastWriterWins),
@@ -46,41 +52,50 @@ struct SyncedEntity: Sendable {
             SyncedField(index: 6, name: "excerpt", column: "excerpt", rule: .lastWriterWins),
             SyncedField(index: 7, name: "content", column: "content", rule: .lastWriterWins),
             SyncedField(index: 8, name: "language", column: "language", rule: .lastWriterWins),
-            SyncedField(index: 9, name: "publishedAt", column: "published_at", rule: .lastWriterWins),
-            SyncedField(index: 10, name: "wordCount", column: "word_count", rule: .lastWriterWins),
-            SyncedField(index: 11, name: "addedAt", column: "added_at", rule: .earliestValueWins),
-            SyncedField(index: 12, name: "readAt", column: "read_at", rule: .lastWriterWins),
-            SyncedField(index: 13, name: "archived", column: "archived", rule: .lastWriterWins),
-            SyncedField(index: 14, name: "favorite", column: "favorite", rule: .lastWriterWins),
-            SyncedField(index: 15, name: "progress", column: "progress", rule: .lastWriterWins),
+            SyncedField(index: 9, name: "publishedAt", column: "published_at", rule: .lastWriterWins, kind: .integer),
+            SyncedField(index: 10, name: "wordCount", column: "word_count", rule: .lastWriterWins, kind: .integer),
+            SyncedField(index: 11, name: "addedAt", column: "added_at", rule: .earliestValueWins, kind: .integer),
+            SyncedField(index: 12, name: "readAt", column: "read_at", rule: .lastWriterWins, kind: .integer),
+            SyncedField(index: 13, name: "archived", column: "archived", rule: .lastWriterWins, kind: .boolean),
+            SyncedField(index: 14, name: "favorite", column: "favorite", rule: .lastWriterWins, kind: .boolean),
+            SyncedField(index: 15, name: "progress", column: "progress", rule: .lastWriterWins, kind: .integer),
         ],
         searchKeyColumn: "search_id")
 
     static let tag = SyncedEntity(
         code: 2, name: "tag", table: "tag", keyColumns: ["id"],
         fields: [
-            SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceDeleteWins),
+            SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceDeleteWins, kind: .boolean),
             SyncedField(index: 1, name: "name", column: "name", rule: .lastWriterWins),
         ])
 
     static let articleTag = SyncedEntity(
         code: 3, name: "articleTag", table: "article_tag", keyColumns: ["article_id", "tag_id"],
-        fields: [SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceAddWins)])
+        fields: [SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceAddWins, kind: .boolean)])
 
     static let highlight = SyncedEntity(
         code: 4, name: "highlight", table: "highlight", keyColumns: ["id"],
         fields: [
-            SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceDeleteWins),
+            SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceDeleteWins, kind: .boolean),
             SyncedField(index: 1, name: "articleId", column: "article_id", rule: .lastWriterWins),
             SyncedField(index: 2, name: "quote", column: "quote", rule: .lastWriterWins),
             SyncedField(index: 3, name: "prefix", column: "prefix", rule: .lastWriterWins),
             SyncedField(index: 4, name: "suffix", column: "suffix", rule: .lastWriterWins),
-            SyncedField(index: 5, name: "start", column: "start_offset", rule: .lastWriterWins),
-            SyncedField(index: 6, name: "end", column: "end_offset", rule: .lastWriterWins),
+            SyncedField(index: 5, name: "start", column: "start_offset", rule: .lastWriterWins, kind: .integer),
+            SyncedField(index: 6, name: "end", column: "end_offset", rule: .lastWriterWins, kind: .integer),
             SyncedField(index: 7, name: "note", column: "note", rule: .lastWriterWins),
             SyncedField(index: 8, name: "color", column: "color", rule: .lastWriterWins),
-            SyncedField(index: 9, name: "createdAt", column: "created_at", rule: .lastWriterWins),
+            SyncedField(index: 9, name: "createdAt", column: "created_at", rule: .lastWriterWins, kind: .integer),
         ])
+
+    /// Every synced entity, by code.
+    static let all: [SyncedEntity] = [.article, .tag, .articleTag, .highlight]
+
+    /// The entity called `name` on the wire.
+    static func named(_ name: String) -> SyncedEntity? { all.first { $0.name == name } }
+
+    /// The field called `name` on the wire.
+    func field(named name: String) -> SyncedField? { fields.first { $0.name == name } }
 
     /// The field stored in `column`. Traps on a programming error (unknown column).
     func field(_ column: String) -> SyncedField {

@@ -1,0 +1,13 @@
+/// What applying a page of changes did.
+public struct MergeReport: Hashable, Sendable {
+    /// Field changes that won and were written.
+    public var applied: Int
+    /// Field changes that lost to the value already stored (or were already there).
+    public var ignored: Int
+
+    /// Creates a report.
+    public init(applied: Int = 0, ignored: Int = 0) {
+        self.applied = applied
+        self.ignored = ignored
+    }
+}

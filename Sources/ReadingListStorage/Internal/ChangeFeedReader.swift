@@ -1,0 +1,85 @@
+import GRDB
+import ReadingListModel
+
+/// Reads the change feed as pages of field changes (SPEC.md §3.4).
+///
+/// Each feed entry names a row and the sequence at which some of its current values were
+/// written; the entry carries exactly those values. (Sending "every field newer than the
+/// cursor" for a row found at its latest entry would lose values when a pull is cut into
+/// pages: the cursor can pass an older value's sequence while the row sits further on.)
+enum ChangeFeedReader {
+    /// The current value of every field written after `sequence`, at most `limit` field changes
+    /// (but whole feed entries, and at least one).
+    static func page(_ db: Database, after sequence: Int64, limit: Int) throws -> ChangePage {
+        var replicaIDs: [Int: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT ordinal, replica_id FROM replica") {
+            replicaIDs[row["ordinal"]] = row["replica_id"]
+        }
+        var changes: [FieldChange] = []
+        var toSequence = sequence
+        var hasMore = false
+        let entries = try Row.fetchCursor(
+            db, sql: "SELECT seq, entity, row_key FROM change_feed WHERE seq > ? ORDER BY seq", arguments: [sequence])
+        while let entry = try entries.next() {
+            guard let entity = SyncedEntity.all.first(where: { $0.code == entry["entity"] as Int }) else {
+                throw ReadingListError(.storage, "The change feed names an unknown entity (\(entry["entity"] as Int)); the library may be damaged.")
+            }
+            let key = (entry["row_key"] as String).split(separator: " ").map(String.init)
+            let rowChanges = try changesOfRow(db, entity, key: key, at: entry["seq"], replicaIDs: replicaIDs)
+            if !changes.isEmpty, changes.count + rowChanges.count > limit {
+                hasMore = true
+                break
+            }
+            changes += rowChanges
+            toSequence = entry["seq"]
+        }
+        return ChangePage(changes: changes, afterSequence: sequence, toSequence: toSequence, hasMore: hasMore)
+    }
+
+    private static func changesOfRow(
+        _ db: Database, _ entity: SyncedEntity, key: [String], at sequence: Int64, replicaIDs: [Int: String]
+    ) throws -> [FieldChange] {
+        let condition = entity.keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
+        guard key.count == entity.keyColumns.count, let row = try Row.fetchOne(
+            db, sql: "SELECT clock, \(entity.fields.map(\.column).joined(separator: ", ")) FROM \(entity.table) WHERE \(condition)",
+            arguments: StatementArguments(key))
+        else {
+            throw ReadingListError(.storage, "The change feed names a missing \(entity.name) row; the library may be damaged.")
+        }
+        let clock = try FieldClock(packed: row["clock"])
+        return try entity.fields.compactMap { field in
+            guard let stamp = clock[field.index], stamp.sequence == sequence else { return nil }
+            guard let replicaID = replicaIDs[stamp.replica] else {
+                throw ReadingListError(.storage, "The library refers to an unknown replica (\(stamp.replica)); it may be damaged.")
+            }
+            return FieldChange(
+                entity: entity.name, key: key, field: field.name, value: FieldValue(row[field.column], kind: field.kind),
+                stamp: ChangeStamp(timestamp: stamp.timestamp, replicaID: replicaID))
+        }
+    }
+}
+
+extension FieldValue {
+    /// The value of a column of the given kind.
+    init(_ value: DatabaseValue, kind: FieldKind) {
+        switch (value.storage, kind) {
+        case (.null, _): self = .null
+        case let (.int64(number), .boolean): self = .bool(number != 0)
+        case let (.int64(number), _): self = .integer(number)
+        case let (.string(text), _): self = .text(text)
+        case let (.double(number), _): self = .integer(Int64(number))
+        case let (.blob(data), _): self = .text(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// The column value for a field of the given kind, or `nil` when the types do not match.
+    func databaseValue(kind: FieldKind) -> DatabaseValue? {
+        switch (self, kind) {
+        case (.null, _): .null
+        case let (.bool(flag), .boolean): flag.databaseValue
+        case let (.integer(number), .integer): number.databaseValue
+        case let (.text(text), .text): text.databaseValue
+        default: nil
+        }
+    }
+}

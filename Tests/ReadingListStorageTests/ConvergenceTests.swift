@@ -1,0 +1,168 @@
+import Foundation
+import ReadingListModel
+@testable import ReadingListStorage
+import Testing
+
+/// Model-based randomized convergence: replicas make random edits from small pools (so they
+/// collide), sync in random pairs with random page sizes, replayed and partial pages, under
+/// clock skew; after a final exchange every replica shows the same library.
+///
+/// Each history is seeded and reproducible: a failure names its seed. More histories:
+/// `READLIST_CONVERGENCE_HISTORIES=5000 swift test --filter ConvergenceTests`; one history,
+/// traced: `READLIST_CONVERGENCE_SEED=20 READLIST_TRACE=1 swift test --filter ConvergenceTests`.
+@Suite struct ConvergenceTests {
+    static let tracing = ProcessInfo.processInfo.environment["READLIST_TRACE"] != nil
+    static let histories = ProcessInfo.processInfo.environment["READLIST_CONVERGENCE_HISTORIES"].flatMap(Int.init) ?? 120
+    static let urls = (0..<4).map { "https://example.com/article/\($0)" }
+    static let tags = ["Swift", "swift", "sync", "Reading List", "later"]
+    static let text = "Local first software keeps data on the device. Sync merges the edits of every replica. Nothing is lost."
+    static let quotes = ["Local first", "keeps data", "every replica", "Nothing is lost", "SYNC merges"]
+
+    /// `READLIST_CONVERGENCE_SEED=N` replays one history.
+    static let seeds: [Int] = ProcessInfo.processInfo.environment["READLIST_CONVERGENCE_SEED"].flatMap(Int.init).map { [$0] }
+        ?? Array(0..<histories)
+
+    @Test(arguments: seeds)
+    func randomHistoriesConverge(_ seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed))
+        let replicaCount = 2 + Int(random.next() % 3)
+        let base = Date(timeIntervalSince1970: 1_780_000_000)
+        let clocks = (0..<replicaCount).map { _ in ManualClock(base.addingTimeInterval(Double(random.next() % 7200) - 3600)) }
+        let replicas = try clocks.map { clock in try TemporaryLibrary(now: { clock.now }) }
+        var cursors = [[Int64]](repeating: [Int64](repeating: 0, count: replicaCount), count: replicaCount)
+
+        for _ in 0..<(10 + Int(random.next() % 30)) {
+            let index = Int(random.next() % UInt64(replicaCount))
+            if random.next() % 4 == 0 { clocks[index].advance(seconds: Double(random.next() % 3)) }
+            if random.next() % 5 == 0 {
+                let source = Int(random.next() % UInt64(replicaCount))
+                guard source != index else { continue }
+                if Self.tracing { print("OP sync \(source) -> \(index) after \(cursors[index][source])") }
+                cursors[index][source] = try partialSync(
+                    from: replicas[source].library, into: replicas[index].library, after: cursors[index][source], random: &random)
+            } else {
+                if Self.tracing { print("OP edit on \(index) at \(clocks[index].now.timeIntervalSince1970)") }
+                try randomEdit(replicas[index].library, random: &random)
+            }
+        }
+
+        for _ in 0..<2 {
+            for target in 0..<replicaCount {
+                for source in 0..<replicaCount where source != target {
+                    cursors[target][source] = try pull(
+                        from: replicas[source].library, into: replicas[target].library, after: cursors[target][source],
+                        pageSize: 1 + Int(random.next() % 50))
+                }
+            }
+        }
+        let expected = try dump(replicas[0].library)
+        for (index, replica) in replicas.enumerated() {
+            let actual = try dump(replica.library)
+            if actual != expected, Self.tracing { try printFeeds(replicas.map(\.library)) }
+            #expect(actual == expected, "seed \(seed): replica \(index) differs from replica 0: \(difference(actual, expected))")
+            let urls = try replica.library.articles(ArticleQuery(state: .all)).compactMap(\.canonicalURL)
+            #expect(Set(urls).count == urls.count, "seed \(seed): duplicate canonical URL")
+        }
+    }
+
+    /// Prints every replica's article feed (with `READLIST_TRACE` set), to see who wrote what when.
+    private func printFeeds(_ libraries: [ReadingLibrary]) throws {
+        for (index, library) in libraries.enumerated() {
+            print("replica \(index) \(try library.status().replicaID.prefix(4))")
+            for change in try library.changes(after: 0, limit: .max).changes where change.entity == "article" {
+                print("  \(change.key[0].prefix(4)) \(change.field)=\(change.value) @\(change.stamp)")
+            }
+        }
+    }
+
+    private func difference(_ actual: [Article], _ expected: [Article]) -> String {
+        guard actual.map(\.id) == expected.map(\.id) else {
+            return "articles \(actual.map(\.id.short)) vs \(expected.map(\.id.short))"
+        }
+        for (left, right) in zip(actual, expected) where left != right {
+            let mirror = Mirror(reflecting: left)
+            let other = Mirror(reflecting: right)
+            let fields = zip(mirror.children, other.children).filter { "\($0.value)" != "\($1.value)" }
+            return "\(left.id.short): " + fields.map { "\($0.0.label ?? "?"): \($0.0.value) vs \($0.1.value)" }.joined(separator: "; ")
+        }
+        return "?"
+    }
+
+    /// Pulls some pages (possibly not all), sometimes applying a page twice or dropping one
+    /// (without advancing the cursor past it, as a receiver that lost it would).
+    private func partialSync(
+        from source: ReadingLibrary, into target: ReadingLibrary, after cursor: Int64, random: inout SplitMix64
+    ) throws -> Int64 {
+        var cursor = cursor
+        for _ in 0..<(1 + Int(random.next() % 3)) {
+            let page = try source.changes(after: cursor, limit: 1 + Int(random.next() % 12))
+            if Self.tracing {
+                print("   page after \(cursor) to \(page.toSequence) more \(page.hasMore): " + page.changes.filter { $0.entity == "article" }.map { "\($0.key[0].prefix(4)).\($0.field)=\($0.value)" }.joined(separator: " "))
+            }
+            switch random.next() % 6 {
+            case 0: continue  // dropped: the cursor stays, the page will come again
+            case 1:
+                try target.apply(page.changes)
+                try target.apply(page.changes)
+            default: try target.apply(page.changes)
+            }
+            cursor = page.toSequence
+            if !page.hasMore { break }
+        }
+        return cursor
+    }
+
+    private func randomEdit(_ library: ReadingLibrary, random: inout SplitMix64) throws {
+        let url = random.pick(Self.urls)
+        var refusal: ReadingListError?
+        defer { if Self.tracing { print("   \(url.suffix(1)) refusal: \(refusal?.code.rawValue ?? "-")") } }
+        do {
+            switch random.next() % 12 {
+            case 0, 1:
+                try library.save(ArticleDraft(
+                    source: .url(url), title: random.next() % 2 == 0 ? "Title \(random.next() % 5)" : nil,
+                    content: Self.text, tags: random.next() % 2 == 0 ? [random.pick(Self.tags)] : []))
+            case 2: try library.delete(url)
+            case 3: try library.setRead(url, random.next() % 2 == 0)
+            case 4: try library.setArchived(url, random.next() % 2 == 0)
+            case 5: try library.setFavorite(url, random.next() % 2 == 0)
+            case 6: try library.setProgress(url, ReadingProgress(clamping: Int(random.next() % 10_001)))
+            case 7: try library.addTags([random.pick(Self.tags)], to: url)
+            case 8: try library.removeTags([random.pick(Self.tags)], from: url)
+            case 9: try library.renameTag(random.pick(Self.tags), to: random.pick(Self.tags))
+            case 10: try library.addHighlight(to: url, quote: random.pick(Self.quotes), note: random.next() % 2 == 0 ? "note" : nil)
+            default:
+                let highlights = try library.highlights()
+                guard !highlights.isEmpty else { return }
+                let highlight = random.pick(highlights)
+                if random.next() % 2 == 0 {
+                    try library.setHighlightNote(highlight.id.description, "edited \(random.next() % 3)")
+                } else {
+                    try library.deleteHighlight(highlight.id.description)
+                }
+            }
+        } catch {
+            refusal = error
+        }
+        // Editing an article this replica does not have (yet) is refused; that is fine.
+        if let refusal, refusal.code != .notFound, refusal.code != .quoteNotFound { throw refusal }
+    }
+}
+
+/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64).
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// A uniformly chosen element of a non-empty array.
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

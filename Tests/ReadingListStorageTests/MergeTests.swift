@@ -1,0 +1,162 @@
+import Foundation
+import ReadingListModel
+@testable import ReadingListStorage
+import Testing
+
+/// Applying other replicas' changes, field by field (SPEC.md §3.3).
+@Suite struct MergeTests {
+    let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+    func pair() throws -> (TemporaryLibrary, TemporaryLibrary, ManualClock, ManualClock) {
+        let clockA = ManualClock(start)
+        let clockB = ManualClock(start)
+        return (try TemporaryLibrary(now: { clockA.now }), try TemporaryLibrary(now: { clockB.now }), clockA, clockB)
+    }
+
+    @Test func aNewReplicaReceivesEverything() throws {
+        let (a, b, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), content: "Some words here.", tags: ["One", "two"]))
+        try a.library.addHighlight(to: "https://example.com/x", quote: "words", note: "n", color: .pink)
+        try a.library.setFavorite("https://example.com/x", true)
+        try pull(from: a.library, into: b.library)
+        #expect(try dump(b.library) == dump(a.library))
+        #expect(try b.library.search("words").count == 1)
+        #expect(try b.library.search("two").count == 1)
+    }
+
+    @Test func replayingAPageChangesNothing() throws {
+        let (a, b, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), tags: ["t"]))
+        let page = try a.library.changes(after: 0)
+        #expect(try b.library.apply(page.changes).applied == page.changes.count)
+        let before = try dump(b.library)
+        let feedBefore = try b.library.changes(after: 0)
+        let again = try b.library.apply(page.changes)
+        #expect(again.applied == 0 && again.ignored == page.changes.count)
+        #expect(try dump(b.library) == before)
+        #expect(try b.library.changes(after: 0) == feedBefore)
+    }
+
+    @Test func theLaterEditWinsPerField() throws {
+        let (a, b, clockA, clockB) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "Original"))
+        try pull(from: a.library, into: b.library)
+        clockA.advance(seconds: 10)
+        clockB.advance(seconds: 20)
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "From A"))
+        try a.library.setRead("https://example.com/x", true)
+        try b.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "From B, later"))
+        try pull(from: a.library, into: b.library)
+        try pull(from: b.library, into: a.library)
+        for library in [a.library, b.library] {
+            let article = try library.article("https://example.com/x")
+            #expect(article.title == "From B, later")
+            #expect(article.isRead)
+        }
+        #expect(try dump(a.library) == dump(b.library))
+    }
+
+    @Test func theSamePageSavedOnTwoReplicasIsOneArticle() throws {
+        let (a, b, clockA, clockB) = try pair()
+        clockB.advance(seconds: 60)
+        try b.library.save(ArticleDraft(source: .url("https://example.com/x?utm_source=b"), title: "B's title", tags: ["b"]))
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "A's title", tags: ["a"]))
+        clockA.advance(seconds: 120)
+        try pull(from: a.library, into: b.library)
+        try pull(from: b.library, into: a.library)
+        let merged = try a.library.article("https://example.com/x")
+        #expect(merged.tags == ["a", "b"])
+        #expect(merged.addedAt == start)
+        #expect(merged.title == "B's title")
+        #expect(try a.library.articles(ArticleQuery(state: .all)).count == 1)
+        #expect(try dump(a.library) == dump(b.library))
+    }
+
+    @Test func aDeleteBeatsAConcurrentEditAndASaveBringsItBack() throws {
+        let (a, b, clockA, clockB) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), content: "Text to quote.", tags: ["t"]))
+        try a.library.addHighlight(to: "https://example.com/x", quote: "quote")
+        try pull(from: a.library, into: b.library)
+        clockA.advance(seconds: 5)
+        clockB.advance(seconds: 9)
+        try a.library.delete("https://example.com/x")
+        try b.library.setFavorite("https://example.com/x", true)
+        try pull(from: a.library, into: b.library)
+        try pull(from: b.library, into: a.library)
+        #expect(try a.library.articles(ArticleQuery(state: .all)).isEmpty)
+        #expect(try b.library.articles(ArticleQuery(state: .all)).isEmpty)
+        clockB.advance(seconds: 60)
+        try b.library.save(ArticleDraft(source: .url("https://example.com/x")))
+        try pull(from: b.library, into: a.library)
+        let back = try a.library.article("https://example.com/x")
+        #expect(back.tags == ["t"] && back.highlights.count == 1 && back.isFavorite)
+        #expect(try dump(a.library) == dump(b.library))
+    }
+
+    @Test func aConcurrentTagAddAndRemoveAtTheSameTimeKeepsTheTag() throws {
+        let (a, b, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x")))
+        try pull(from: a.library, into: b.library)
+        // Both wall clocks stand still, so each replica's n-th edit carries the same reading.
+        try a.library.addTags(["keep"], to: "https://example.com/x")
+        try a.library.removeTags(["keep"], from: "https://example.com/x")
+        try b.library.setArchived("https://example.com/x", true)
+        try b.library.addTags(["keep"], to: "https://example.com/x")
+        try pull(from: a.library, into: b.library)
+        try pull(from: b.library, into: a.library)
+        #expect(try a.library.article("https://example.com/x").tags == ["keep"])
+        #expect(try dump(a.library) == dump(b.library))
+    }
+
+    @Test func aConcurrentSaveAndDeleteAtTheSameTimeDeletes() throws {
+        let (a, b, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x")))
+        try pull(from: a.library, into: b.library)
+        try a.library.delete("https://example.com/x")
+        try b.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "Saved again"))
+        try pull(from: a.library, into: b.library)
+        try pull(from: b.library, into: a.library)
+        #expect(try a.library.articles(ArticleQuery(state: .all)).isEmpty)
+        #expect(try dump(a.library) == dump(b.library))
+    }
+
+    @Test func anInvalidChangeRejectsTheWholePage() throws {
+        let (a, b, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x")))
+        var changes = try a.library.changes(after: 0).changes
+        changes.append(FieldChange(
+            entity: "article", key: [changes[0].key[0]], field: "title", value: .integer(3), stamp: changes[0].stamp))
+        let error = #expect(throws: ReadingListError.self) { try b.library.apply(changes) }
+        #expect(error?.message.contains("wrong type") == true)
+        #expect(try b.library.status().articles == 0)
+        for bad in [
+            FieldChange(entity: "bookmark", key: ["x"], field: "title", value: .text("t"), stamp: changes[0].stamp),
+            FieldChange(entity: "article", key: ["NOT-A-UUID"], field: "title", value: .text("t"), stamp: changes[0].stamp),
+        ] {
+            #expect(throws: ReadingListError.self) { try b.library.apply([bad]) }
+        }
+    }
+
+    @Test func pagesAreBoundedAndResumable() throws {
+        let (a, b, _, _) = try pair()
+        for index in 0..<30 { try a.library.save(ArticleDraft(source: .url("https://example.com/\(index)"), tags: ["t\(index % 3)"])) }
+        let first = try a.library.changes(after: 0, limit: 10)
+        #expect(first.hasMore)
+        #expect(first.changes.count <= 10)
+        try pull(from: a.library, into: b.library, pageSize: 7)
+        #expect(try dump(b.library) == dump(a.library))
+        let end = try a.library.changes(after: try a.library.changes(after: 0, limit: 100_000).toSequence)
+        #expect(end.changes.isEmpty && !end.hasMore)
+    }
+
+    @Test func remoteClocksAdvanceTheLocalClock() throws {
+        let (a, b, clockA, _) = try pair()
+        clockA.advance(seconds: 3600)
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "From the future"))
+        try pull(from: a.library, into: b.library)
+        // B's wall clock is an hour behind, yet its next edit must win over what it has seen.
+        try b.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "Edited on B after sync"))
+        try pull(from: b.library, into: a.library)
+        #expect(try a.library.article("https://example.com/x").title == "Edited on B after sync")
+    }
+}
