@@ -18,6 +18,8 @@ public struct ReadingListError: Error, Hashable, Sendable, CustomStringConvertib
         case newerSchema
         /// Any other storage failure.
         case storage
+        /// A peer's changes are stamped too far ahead of this replica's clock.
+        case clockSkew
     }
 
     /// The kind of failure.

@@ -1,3 +1,4 @@
+public import Foundation
 import GRDB
 public import ReadingListModel
 
@@ -16,25 +17,124 @@ extension ReadingLibrary {
     @discardableResult
     public func apply(_ changes: [FieldChange]) throws(ReadingListError) -> MergeReport {
         let rows = try Self.validatedRows(changes)
+        return try change { writer in try Self.merge(rows, writer: writer) }
+    }
+
+    /// Merges validated rows and refreshes what derives from tags.
+    private static func merge(_ rows: [RowChanges], writer: ChangeWriter) throws -> MergeReport {
+        var report = MergeReport()
+        var touchedArticles = Set<String>()
+        var renamedTags = Set<String>()
+        for row in rows {
+            let result = try writer.merge(row.entity, key: row.key, changes: row.changes)
+            report.applied += result.applied
+            report.ignored += result.ignored
+            guard result.applied > 0 else { continue }
+            if row.entity.name == SyncedEntity.articleTag.name { touchedArticles.insert(row.key[0]) }
+            if row.entity.name == SyncedEntity.tag.name { renamedTags.insert(row.key[0]) }
+        }
+        for tag in renamedTags {
+            touchedArticles.formUnion(try String.fetchAll(
+                writer.db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [tag]))
+        }
+        for article in touchedArticles.sorted() { try TagWrites.refreshSearchText(of: article, writer.db) }
+        return report
+    }
+
+    /// This replica's id and incarnation.
+    public func identity() throws(ReadingListError) -> ReplicaIdentity {
+        try read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT replica_id, incarnation FROM library_state JOIN replica ON ordinal = replica_ordinal")
+            else { throw ReadingListError(.storage, "The library has no replica state; it may be damaged.") }
+            return ReplicaIdentity(replicaID: row["replica_id"], incarnation: row["incarnation"])
+        }
+    }
+
+    /// How far this replica has applied `peer`'s feed, or `nil` if it never has.
+    public func cursor(for peer: String) throws(ReadingListError) -> PeerCursor? {
+        try read { db in try Self.cursor(for: peer, db) }
+    }
+
+    /// Every peer this replica has pulled from, by replica id.
+    public func peers() throws(ReadingListError) -> [PeerCursor] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM peer ORDER BY replica_id").map(Self.cursor(from:))
+        }
+    }
+
+    /// Applies a page of `peer`'s feed and records, in the same transaction, that this replica
+    /// has applied the peer's feed up to the page's `toSequence`: a sync cut at any point
+    /// resumes after the last page applied, and replaying a page changes nothing.
+    ///
+    /// - Throws: ``ReadingListError`` `clockSkew` (and applies nothing) when a change is
+    ///   stamped more than `maxClockSkew` ahead of this replica's clock; `invalidInput` when a
+    ///   change is malformed or the page starts after the recorded cursor (a gap).
+    @discardableResult
+    public func apply(
+        _ page: ChangePage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval = 86_400
+    ) throws(ReadingListError) -> MergeReport {
+        let limit = HybridTimestamp.milliseconds(of: now().addingTimeInterval(maxClockSkew))
+        if let ahead = page.changes.max(by: { $0.stamp.timestamp < $1.stamp.timestamp }), ahead.stamp.timestamp.milliseconds > limit {
+            let skew = Double(ahead.stamp.timestamp.milliseconds) / 1000 - now().timeIntervalSince1970
+            throw ReadingListError(
+                .clockSkew,
+                "Replica \(ahead.stamp.replicaID) (via \(peer.replicaID)) stamped changes \(Int(skew)) s ahead of this clock, more than the \(Int(maxClockSkew)) s allowed. Fix the clock of that device, then sync again; nothing was applied.")
+        }
+        let rows = try Self.validatedRows(page.changes)
+        let syncedAt = ArticleRows.milliseconds(now())
         return try change { writer in
-            var report = MergeReport()
-            var touchedArticles = Set<String>()
-            var renamedTags = Set<String>()
-            for row in rows {
-                let result = try writer.merge(row.entity, key: row.key, changes: row.changes)
-                report.applied += result.applied
-                report.ignored += result.ignored
-                guard result.applied > 0 else { continue }
-                if row.entity.name == SyncedEntity.articleTag.name { touchedArticles.insert(row.key[0]) }
-                if row.entity.name == SyncedEntity.tag.name { renamedTags.insert(row.key[0]) }
+            let stored = try Self.cursor(for: peer.replicaID, writer.db)
+            let start = stored?.incarnation == peer.incarnation ? stored?.sequence ?? 0 : 0
+            guard page.afterSequence <= start else {
+                throw ReadingListError(
+                    .invalidInput,
+                    "A page of \(peer.replicaID) starts after sequence \(page.afterSequence), but only \(start) has been applied. Pull again from \(start).")
             }
-            for tag in renamedTags {
-                touchedArticles.formUnion(try String.fetchAll(
-                    writer.db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [tag]))
-            }
-            for article in touchedArticles.sorted() { try TagWrites.refreshSearchText(of: article, writer.db) }
+            let report = try Self.merge(rows, writer: writer)
+            try writer.db.execute(
+                sql: """
+                    INSERT INTO peer (replica_id, incarnation, cursor, synced_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (replica_id) DO UPDATE SET incarnation = excluded.incarnation,
+                        cursor = excluded.cursor, synced_at = excluded.synced_at
+                    """,
+                arguments: [peer.replicaID, peer.incarnation, max(start, page.toSequence), syncedAt])
             return report
         }
+    }
+
+    /// An order-independent checksum of the synced state: equal on two replicas that hold the
+    /// same value stamps (SPEC.md §3.5).
+    public func checksum() throws(ReadingListError) -> String {
+        try read { db in
+            var replicaIDs: [Int: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT ordinal, replica_id FROM replica") {
+                replicaIDs[row["ordinal"]] = row["replica_id"]
+            }
+            var total: UInt64 = 0
+            for entity in SyncedEntity.all {
+                let rows = try Row.fetchCursor(db, sql: "SELECT \(entity.keyColumns.joined(separator: ", ")), clock FROM \(entity.table)")
+                while let row = try rows.next() {
+                    let key = entity.keyColumns.map { row[$0] as String }.joined(separator: " ")
+                    for (index, stamp) in try FieldClock(packed: row["clock"]).stamps {
+                        guard let field = entity.fields.first(where: { $0.index == index }), let replica = replicaIDs[stamp.replica]
+                        else { continue }
+                        total &+= StateChecksum.fnv1a("\(entity.name) \(key) \(field.name) \(stamp.timestamp) \(replica)")
+                    }
+                }
+            }
+            return String(format: "%016llx", total)
+        }
+    }
+
+    private static func cursor(for peer: String, _ db: Database) throws -> PeerCursor? {
+        try Row.fetchOne(db, sql: "SELECT * FROM peer WHERE replica_id = ?", arguments: [peer]).map(cursor(from:))
+    }
+
+    private static func cursor(from row: Row) -> PeerCursor {
+        PeerCursor(
+            replicaID: row["replica_id"], incarnation: row["incarnation"], sequence: row["cursor"],
+            syncedAt: ArticleRows.date(row["synced_at"]) ?? Date(timeIntervalSince1970: 0))
     }
 
     private struct RowChanges {

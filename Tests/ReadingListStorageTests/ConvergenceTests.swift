@@ -62,6 +62,7 @@ import Testing
             #expect(actual == expected, "seed \(seed): replica \(index) differs from replica 0: \(difference(actual, expected))")
             let urls = try replica.library.articles(ArticleQuery(state: .all)).compactMap(\.canonicalURL)
             #expect(Set(urls).count == urls.count, "seed \(seed): duplicate canonical URL")
+            #expect(try replica.library.checksum() == replicas[0].library.checksum(), "seed \(seed): checksums differ")
         }
     }
 

@@ -160,3 +160,73 @@ import Testing
         #expect(try a.library.article("https://example.com/x").title == "Edited on B after sync")
     }
 }
+
+/// Peer cursors, clock skew, and the state checksum.
+@Suite struct PeerSyncTests {
+    let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+    @Test func aCursorIsRecordedWithEachPageAndResumesAfterACut() throws {
+        let a = try TemporaryLibrary()
+        let b = try TemporaryLibrary()
+        for index in 0..<20 { try a.library.save(ArticleDraft(source: .url("https://example.com/\(index)"))) }
+        let peer = try a.library.identity()
+        #expect(try b.library.cursor(for: peer.replicaID) == nil)
+        let first = try a.library.changes(after: 0, limit: 30)
+        try b.library.apply(first, from: peer)
+        #expect(try b.library.cursor(for: peer.replicaID)?.sequence == first.toSequence)
+        // The sync is cut here; it resumes from the recorded cursor.
+        var cursor = try #require(try b.library.cursor(for: peer.replicaID)).sequence
+        while true {
+            let page = try a.library.changes(after: cursor, limit: 30)
+            try b.library.apply(page, from: peer)
+            cursor = page.toSequence
+            if !page.hasMore { break }
+        }
+        #expect(try dump(b.library) == dump(a.library))
+        #expect(try b.library.peers().map(\.replicaID) == [peer.replicaID])
+        // Replaying an old page changes nothing and does not move the cursor back.
+        try b.library.apply(first, from: peer)
+        #expect(try b.library.cursor(for: peer.replicaID)?.sequence == cursor)
+    }
+
+    @Test func aPageAfterAGapIsRefused() throws {
+        let a = try TemporaryLibrary()
+        let b = try TemporaryLibrary()
+        for index in 0..<5 { try a.library.save(ArticleDraft(source: .url("https://example.com/\(index)"))) }
+        let first = try a.library.changes(after: 0, limit: 2)
+        let second = try a.library.changes(after: first.toSequence, limit: 2)
+        let error = #expect(throws: ReadingListError.self) { try b.library.apply(second, from: try a.library.identity()) }
+        #expect(error?.message.contains("Pull again from 0") == true)
+        #expect(try b.library.status().articles == 0)
+    }
+
+    @Test func changesStampedTooFarAheadAreRefusedWhole() throws {
+        let future = ManualClock(start.addingTimeInterval(2 * 86_400))
+        let a = try TemporaryLibrary(now: { future.now })
+        let b = try TemporaryLibrary(now: { self.start })
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x")))
+        let page = try a.library.changes(after: 0)
+        let peer = try a.library.identity()
+        let error = #expect(throws: ReadingListError.self) { try b.library.apply(page, from: peer) }
+        #expect(error?.code == .clockSkew)
+        #expect(error?.message.contains(peer.replicaID) == true)
+        #expect(error?.message.contains("172800 s ahead") == true)
+        #expect(try b.library.status().articles == 0)
+        #expect(try b.library.cursor(for: peer.replicaID) == nil)
+        #expect(try b.library.apply(page, from: peer, maxClockSkew: 3 * 86_400).applied > 0)
+    }
+
+    @Test func checksumsAgreeExactlyWhenStatesDo() throws {
+        let a = try TemporaryLibrary()
+        let b = try TemporaryLibrary()
+        #expect(try a.library.checksum() == b.library.checksum())
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), tags: ["t"]))
+        try b.library.save(ArticleDraft(source: .url("https://example.com/y")))
+        #expect(try a.library.checksum() != b.library.checksum())
+        try pull(from: a.library, into: b.library)
+        try pull(from: b.library, into: a.library)
+        #expect(try a.library.checksum() == b.library.checksum())
+        try b.library.setRead("https://example.com/x", true)
+        #expect(try a.library.checksum() != b.library.checksum())
+    }
+}

@@ -37,6 +37,7 @@ import Testing
             "table change_feed: 6765892fe270c383",
             "table highlight: ab8b7d08dd52de8d",
             "table library_state: 8dd0d8d26a37c90",
+            "table peer: 51f9015faeb8975",
             "table replica: c979b0c3c8598789",
             "table tag: 4a481bf683df2eaa",
             "trigger article_search_delete: 9f9805797911febb",

@@ -39,7 +39,17 @@ enum LibrarySchema {
                     clock INTEGER NOT NULL
                 );
 
-                -- The change feed: one entry per row, at the sequence of its latest change.
+                -- Peers this replica pulls from: how far into each one's feed it has applied,
+                -- for which incarnation of that peer, and when.
+                CREATE TABLE peer (
+                    replica_id TEXT PRIMARY KEY,
+                    incarnation TEXT NOT NULL,
+                    cursor INTEGER NOT NULL,
+                    synced_at INTEGER NOT NULL
+                );
+
+                -- The change feed: an entry per row and sequence at which some of its current
+                -- values were written (SPEC.md §3.4).
                 CREATE TABLE change_feed (
                     seq INTEGER PRIMARY KEY AUTOINCREMENT,
                     entity INTEGER NOT NULL,
