@@ -26,6 +26,11 @@ let package = Package(
         ),
         // JSON shapes that cross a process boundary (CLI --json, export).
         .target(name: "ReadingListWire", dependencies: ["ReadingListModel"]),
+        // The sync session: a pull each way over any transport, through the wire codec.
+        .target(
+            name: "ReadingListSync",
+            dependencies: ["ReadingListModel", "ReadingListStorage", "ReadingListWire"]
+        ),
         // libxml2, as the system provides it.
         .systemLibrary(
             name: "CLibXML2",
@@ -38,7 +43,8 @@ let package = Package(
         .target(
             name: "ReadingList",
             dependencies: [
-                "ReadingListModel", "ReadingListStorage", "ReadingListWire", "ReadingListExtraction",
+                "ReadingListModel", "ReadingListStorage", "ReadingListWire", "ReadingListSync",
+                "ReadingListExtraction",
             ]
         ),
         .executableTarget(
@@ -61,6 +67,10 @@ let package = Package(
             dependencies: ["ReadingListWire", "ReadingListModel"]
         ),
         .testTarget(name: "ReadingListExtractionTests", dependencies: ["ReadingListExtraction"]),
+        .testTarget(
+            name: "ReadingListSyncTests",
+            dependencies: ["ReadingListSync", "ReadingListStorage", "ReadingListWire", "ReadingListModel"]
+        ),
         .testTarget(name: "ReadlistCLITests", dependencies: ["ReadingList"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,4 +8,5 @@
 @_exported public import ReadingListModel
 @_exported public import ReadingListStorage
 @_exported public import ReadingListWire
+@_exported public import ReadingListSync
 @_exported public import ReadingListExtraction

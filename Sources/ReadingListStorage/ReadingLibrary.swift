@@ -13,6 +13,9 @@ public import ReadingListModel
 /// let unread = try library.articles(ArticleQuery(state: .unread))
 /// ```
 public final class ReadingLibrary: Sendable {
+    /// The schema version this build of the library writes.
+    public static let schemaVersion = LibrarySchema.currentVersion
+
     /// The file's path.
     public let path: String
     let pool: DatabasePool

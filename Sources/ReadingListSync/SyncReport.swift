@@ -1,0 +1,44 @@
+/// What a sync session did.
+public struct SyncReport: Hashable, Sendable {
+    /// The other replica's id.
+    public var peer: String
+    /// The negotiated protocol version.
+    public var version: Int
+    /// Pages received from the peer.
+    public var pagesReceived: Int
+    /// Field changes received from the peer.
+    public var changesReceived: Int
+    /// Received changes that won here and were applied.
+    public var changesApplied: Int
+    /// Pages sent to the peer.
+    public var pagesSent: Int
+    /// Field changes sent to the peer.
+    public var changesSent: Int
+    /// Bytes of messages sent, without newlines.
+    public var bytesSent: Int
+    /// Bytes of messages received, without newlines.
+    public var bytesReceived: Int
+    /// The state checksum both sides ended with.
+    public var checksum: String
+    /// Whether a checksum mismatch made the session repeat the exchange in full.
+    public var repaired: Bool
+
+    /// Creates a report.
+    public init(
+        peer: String = "", version: Int = 0, pagesReceived: Int = 0, changesReceived: Int = 0, changesApplied: Int = 0,
+        pagesSent: Int = 0, changesSent: Int = 0, bytesSent: Int = 0, bytesReceived: Int = 0, checksum: String = "",
+        repaired: Bool = false
+    ) {
+        self.peer = peer
+        self.version = version
+        self.pagesReceived = pagesReceived
+        self.changesReceived = changesReceived
+        self.changesApplied = changesApplied
+        self.pagesSent = pagesSent
+        self.changesSent = changesSent
+        self.bytesSent = bytesSent
+        self.bytesReceived = bytesReceived
+        self.checksum = checksum
+        self.repaired = repaired
+    }
+}

@@ -1,0 +1,19 @@
+public import Foundation
+
+/// Carries a sync session: sends one encoded message and returns the one message the other
+/// side answers with.
+public protocol SyncTransport {
+    /// Sends `request` (one line of JSON, no newline) and returns the reply.
+    func exchange(_ request: Data) throws -> Data
+}
+
+/// A transport to a responder in the same process; every message still goes through the codec.
+public struct LocalTransport: SyncTransport {
+    /// The other side.
+    public let responder: SyncResponder
+
+    /// Creates a transport to `responder`.
+    public init(responder: SyncResponder) { self.responder = responder }
+
+    public func exchange(_ request: Data) throws -> Data { responder.respond(to: request) }
+}

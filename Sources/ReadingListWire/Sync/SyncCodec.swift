@@ -1,0 +1,247 @@
+public import Foundation
+import ReadingListModel
+
+/// Encodes and decodes sync messages: one line of JSON each (SPEC.md §6).
+///
+/// Unknown keys are ignored. Sequence numbers and clock readings travel as strings (64-bit
+/// integers do not fit JSON numbers everywhere). Field changes are grouped by row and stamp,
+/// and replica ids are listed once per page.
+public enum SyncCodec {
+    /// The message as one line of JSON, without the newline.
+    public static func encode(_ message: SyncMessage) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            switch message {
+            case .hello(let hello): return try encoder.encode(HelloDTO(hello))
+            case .pull(let pull): return try encoder.encode(PullDTO(pull))
+            case .changes(let changes): return try encoder.encode(ChangesDTO(changes.page))
+            case .done(let done): return try encoder.encode(DoneDTO(type: "done", checksum: done.checksum, full: done.full ? true : nil))
+            case .error(let failure):
+                return try encoder.encode(ErrorDTO(type: "error", code: failure.code.rawValue, message: failure.message))
+            }
+        } catch {
+            preconditionFailure("encoding a sync message cannot fail: \(error)")
+        }
+    }
+
+    /// Decodes one message.
+    /// - Throws: ``SyncFailure`` `bad_message` naming what is wrong.
+    public static func decode(_ data: Data) throws(SyncFailure) -> SyncMessage {
+        let decoder = JSONDecoder()
+        do {
+            let type = try decoder.decode(TypeDTO.self, from: data).type
+            switch type {
+            case "hello": return .hello(try decoder.decode(HelloDTO.self, from: data).message())
+            case "pull": return .pull(try decoder.decode(PullDTO.self, from: data).message())
+            case "changes": return .changes(SyncMessage.Changes(page: try decoder.decode(ChangesDTO.self, from: data).page()))
+            case "done":
+                let dto = try decoder.decode(DoneDTO.self, from: data)
+                return .done(SyncMessage.Done(checksum: dto.checksum, full: dto.full ?? false))
+            case "error":
+                let dto = try decoder.decode(ErrorDTO.self, from: data)
+                return .error(SyncFailure(SyncFailure.Code(rawValue: dto.code) ?? .internalError, dto.message))
+            default: throw SyncFailure(.badMessage, "Unknown message type \"\(type)\".")
+            }
+        } catch let failure as SyncFailure {
+            throw failure
+        } catch let error as DecodingError {
+            throw SyncFailure(.badMessage, "Malformed message: \(describe(error)).")
+        } catch {
+            throw SyncFailure(.badMessage, "Malformed message: \(error).")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            return keys.isEmpty ? "" : " at " + keys.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing \"\(key.stringValue)\"\(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type\(path(context))"
+        case .dataCorrupted(let context): return "not valid JSON\(path(context))"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+// MARK: - Shapes on the wire
+
+private struct TypeDTO: Decodable {
+    var type: String
+}
+
+private func sequence(_ text: String, _ name: String) throws(SyncFailure) -> Int64 {
+    guard !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), let value = Int64(text) else {
+        throw SyncFailure(.badMessage, "\"\(name)\" must be a decimal sequence number in a string, not \"\(text)\".")
+    }
+    return value
+}
+
+private func uuid(_ text: String, _ name: String) throws(SyncFailure) -> String {
+    guard text.count == 36, text == text.lowercased(), UUID(uuidString: text) != nil else {
+        throw SyncFailure(.badMessage, "\"\(name)\" must be a lowercase UUID, not \"\(text)\".")
+    }
+    return text
+}
+
+private struct HelloDTO: Codable {
+    var type = "hello"
+    var `protocol`: String
+    var minVersion: Int
+    var maxVersion: Int
+    var replica: String
+    var incarnation: String
+    var schemaVersion: Int
+    var capabilities: [String]
+
+    init(_ hello: SyncMessage.Hello) {
+        `protocol` = hello.protocolName
+        minVersion = hello.minVersion
+        maxVersion = hello.maxVersion
+        replica = hello.replica.replicaID
+        incarnation = hello.replica.incarnation
+        schemaVersion = hello.schemaVersion
+        capabilities = hello.capabilities
+    }
+
+    func message() throws(SyncFailure) -> SyncMessage.Hello {
+        guard minVersion >= 1, minVersion <= maxVersion else {
+            throw SyncFailure(.badMessage, "The version range \(minVersion)…\(maxVersion) is empty.")
+        }
+        return SyncMessage.Hello(
+            protocolName: `protocol`, minVersion: minVersion, maxVersion: maxVersion,
+            replica: ReplicaIdentity(replicaID: try uuid(replica, "replica"), incarnation: try uuid(incarnation, "incarnation")),
+            schemaVersion: schemaVersion, capabilities: capabilities)
+    }
+}
+
+private struct PullDTO: Codable {
+    var type = "pull"
+    var after: String
+    var incarnation: String
+    var limit: Int
+
+    init(_ pull: SyncMessage.Pull) {
+        after = String(pull.after)
+        incarnation = pull.incarnation
+        limit = pull.limit
+    }
+
+    func message() throws(SyncFailure) -> SyncMessage.Pull {
+        guard (1...100_000).contains(limit) else { throw SyncFailure(.badMessage, "\"limit\" must be from 1 to 100000, not \(limit).") }
+        return SyncMessage.Pull(after: try sequence(after, "after"), incarnation: try uuid(incarnation, "incarnation"), limit: limit)
+    }
+}
+
+private struct DoneDTO: Codable {
+    var type: String
+    var checksum: String?
+    var full: Bool?
+}
+
+private struct ErrorDTO: Codable {
+    var type: String
+    var code: String
+    var message: String
+}
+
+private struct ChangesDTO: Codable {
+    var type = "changes"
+    var after: String
+    var to: String
+    var more: Bool
+    var replicas: [String]
+    var rows: [RowDTO]
+
+    struct RowDTO: Codable {
+        /// Entity.
+        var e: String
+        /// Key.
+        var k: [String]
+        /// Clock reading, 16 hex digits.
+        var t: String
+        /// Index into `replicas`.
+        var r: Int
+        /// Field values by field name.
+        var f: [String: FieldValueDTO]
+    }
+
+    init(_ page: ChangePage) {
+        after = String(page.afterSequence)
+        to = String(page.toSequence)
+        more = page.hasMore
+        var replicaIndex: [String: Int] = [:]
+        replicas = []
+        rows = []
+        for change in page.changes {
+            let replica = replicaIndex[change.stamp.replicaID] ?? {
+                replicaIndex[change.stamp.replicaID] = replicas.count
+                replicas.append(change.stamp.replicaID)
+                return replicas.count - 1
+            }()
+            let stamp = change.stamp.timestamp.description
+            if let last = rows.last, last.e == change.entity, last.k == change.key, last.t == stamp, last.r == replica,
+                last.f[change.field] == nil
+            {
+                rows[rows.count - 1].f[change.field] = FieldValueDTO(change.value)
+            } else {
+                rows.append(RowDTO(e: change.entity, k: change.key, t: stamp, r: replica, f: [change.field: FieldValueDTO(change.value)]))
+            }
+        }
+    }
+
+    func page() throws(SyncFailure) -> ChangePage {
+        let afterSequence = try sequence(after, "after")
+        let toSequence = try sequence(to, "to")
+        guard toSequence >= afterSequence else { throw SyncFailure(.badMessage, "\"to\" (\(to)) is before \"after\" (\(after)).") }
+        for replica in replicas { _ = try uuid(replica, "replicas") }
+        var changes: [FieldChange] = []
+        for (index, row) in rows.enumerated() {
+            guard row.t.count == 16, let raw = UInt64(row.t, radix: 16), row.t == row.t.lowercased() else {
+                throw SyncFailure(.badMessage, "Row \(index + 1): \"t\" must be 16 lowercase hex digits, not \"\(row.t)\".")
+            }
+            guard replicas.indices.contains(row.r) else {
+                throw SyncFailure(.badMessage, "Row \(index + 1): \"r\" (\(row.r)) is not an index into \"replicas\".")
+            }
+            guard !row.f.isEmpty else { throw SyncFailure(.badMessage, "Row \(index + 1) has no fields.") }
+            let stamp = ChangeStamp(timestamp: HybridTimestamp(rawValue: raw), replicaID: replicas[row.r])
+            for field in row.f.keys.sorted() {
+                guard let value = row.f[field] else { continue }
+                changes.append(FieldChange(entity: row.e, key: row.k, field: field, value: value.value, stamp: stamp))
+            }
+        }
+        return ChangePage(changes: changes, afterSequence: afterSequence, toSequence: toSequence, hasMore: more)
+    }
+}
+
+/// A field value in JSON: null, a boolean, an integer or a string.
+private struct FieldValueDTO: Codable, Equatable {
+    var value: FieldValue
+
+    init(_ value: FieldValue) { self.value = value }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            value = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            value = .bool(flag)
+        } else if let number = try? container.decode(Int64.self) {
+            value = .integer(number)
+        } else {
+            value = .text(try container.decode(String.self))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch value {
+        case .null: try container.encodeNil()
+        case .bool(let flag): try container.encode(flag)
+        case .integer(let number): try container.encode(number)
+        case .text(let text): try container.encode(text)
+        }
+    }
+}

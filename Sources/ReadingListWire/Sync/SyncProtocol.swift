@@ -1,0 +1,17 @@
+/// Constants of the sync protocol.
+public enum SyncProtocol {
+    /// The protocol's name in `hello`.
+    public static let name = "readlist-sync"
+    /// The lowest version this implementation speaks.
+    public static let minVersion = 1
+    /// The highest version this implementation speaks.
+    public static let maxVersion = 1
+    /// Optional features this implementation supports.
+    public static let capabilities = ["checksum.v1"]
+
+    /// The highest version both ranges contain, or `nil` when they do not overlap.
+    public static func negotiate(_ local: ClosedRange<Int>, _ remote: ClosedRange<Int>) -> Int? {
+        let version = min(local.upperBound, remote.upperBound)
+        return version >= max(local.lowerBound, remote.lowerBound) ? version : nil
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import ReadingListModel
+import ReadingListWire
+import Testing
+
+@Suite struct SyncCodecTests {
+    let replica = "6f1c2b7e-0b57-4a47-9a2b-1f6f0c9d2a11"
+    let other = "0a0b0c0d-0000-4000-8000-000000000001"
+    let article = "e9626f8b-1a01-586f-a214-c48a75df4c2c"
+
+    var page: ChangePage {
+        let stamp = ChangeStamp(timestamp: HybridTimestamp(milliseconds: 1_780_000_000_000, counter: 2), replicaID: replica)
+        let later = ChangeStamp(timestamp: HybridTimestamp(milliseconds: 1_780_000_000_500, counter: 0), replicaID: other)
+        return ChangePage(
+            changes: [
+                FieldChange(entity: "article", key: [article], field: "_alive", value: .bool(true), stamp: stamp),
+                FieldChange(entity: "article", key: [article], field: "title", value: .text("Zeppelins \"over\" /London/"), stamp: stamp),
+                FieldChange(entity: "article", key: [article], field: "readAt", value: .null, stamp: later),
+                FieldChange(entity: "article", key: [article], field: "progress", value: .integer(4250), stamp: later),
+            ],
+            afterSequence: 12, toSequence: 9_007_199_254_740_993, hasMore: true)
+    }
+
+    @Test func everyMessageRoundTrips() throws {
+        let messages: [SyncMessage] = [
+            .hello(SyncMessage.Hello(replica: ReplicaIdentity(replicaID: replica, incarnation: other), schemaVersion: 1)),
+            .pull(SyncMessage.Pull(after: 9_007_199_254_740_993, incarnation: other, limit: 500)),
+            .changes(SyncMessage.Changes(page: page)),
+            .done(SyncMessage.Done(checksum: "00ff00ff00ff00ff")),
+            .done(SyncMessage.Done(checksum: nil, full: true)),
+            .error(SyncFailure(.clockSkew, "too far ahead")),
+        ]
+        for message in messages {
+            let data = SyncCodec.encode(message)
+            #expect(!data.contains(0x0A), "one line")
+            let decoded = try SyncCodec.decode(data)
+            #expect(SyncCodec.encode(decoded) == data)
+        }
+    }
+
+    @Test func changesAreGroupedByRowAndStampWithOneReplicaTable() throws {
+        let text = String(decoding: SyncCodec.encode(.changes(SyncMessage.Changes(page: page))), as: UTF8.self)
+        #expect(text.contains(#""after":"12""#) && text.contains(#""to":"9007199254740993""#))
+        #expect(text.components(separatedBy: replica).count == 2)
+        #expect(text.components(separatedBy: #""e":"article""#).count == 3)
+        guard case .changes(let decoded) = try SyncCodec.decode(Data(text.utf8)) else { Issue.record("not changes"); return }
+        #expect(Set(decoded.page.changes) == Set(page.changes))
+        #expect(decoded.page.hasMore && decoded.page.toSequence == 9_007_199_254_740_993)
+    }
+
+    @Test(arguments: [
+        "", "[]", "{}", #"{"type":"teleport"}"#, #"{"type":"pull","after":0,"incarnation":"x","limit":5}"#,
+        #"{"type":"pull","after":"-1","incarnation":"0a0b0c0d-0000-4000-8000-000000000001","limit":5}"#,
+        #"{"type":"pull","after":"1","incarnation":"0A0B0C0D-0000-4000-8000-000000000001","limit":5}"#,
+        #"{"type":"pull","after":"1","incarnation":"0a0b0c0d-0000-4000-8000-000000000001","limit":0}"#,
+        #"{"type":"hello","protocol":"readlist-sync","minVersion":2,"maxVersion":1,"replica":"0a0b0c0d-0000-4000-8000-000000000001","incarnation":"0a0b0c0d-0000-4000-8000-000000000001","schemaVersion":1,"capabilities":[]}"#,
+        #"{"type":"changes","after":"5","to":"4","more":false,"replicas":[],"rows":[]}"#,
+        #"{"type":"changes","after":"0","to":"4","more":false,"replicas":["0a0b0c0d-0000-4000-8000-000000000001"],"rows":[{"e":"article","k":["x"],"t":"zz","r":0,"f":{"title":"a"}}]}"#,
+        #"{"type":"changes","after":"0","to":"4","more":false,"replicas":["0a0b0c0d-0000-4000-8000-000000000001"],"rows":[{"e":"article","k":["x"],"t":"0000000000000001","r":3,"f":{"title":"a"}}]}"#,
+        #"{"type":"changes","after":"0","to":"4","more":false,"replicas":["0a0b0c0d-0000-4000-8000-000000000001"],"rows":[{"e":"article","k":["x"],"t":"0000000000000001","r":0,"f":{"progress":1.5}}]}"#,
+    ])
+    func malformedMessagesAreBadMessages(_ text: String) {
+        let error = #expect(throws: SyncFailure.self) { try SyncCodec.decode(Data(text.utf8)) }
+        #expect(error?.code == .badMessage)
+    }
+
+    @Test func unknownKeysAreIgnored() throws {
+        let text = #"{"type":"done","checksum":"00","extra":{"nested":[1,2]},"future":true}"#
+        #expect(try SyncCodec.decode(Data(text.utf8)) == .done(SyncMessage.Done(checksum: "00")))
+    }
+
+    @Test func versionNegotiationPicksTheHighestCommonVersion() {
+        #expect(SyncProtocol.negotiate(1...3, 2...5) == 3)
+        #expect(SyncProtocol.negotiate(1...1, 1...4) == 1)
+        #expect(SyncProtocol.negotiate(1...1, 2...3) == nil)
+    }
+}
