@@ -20,11 +20,13 @@ public struct LibraryStatus: Sendable, Hashable {
     public var tags: Int
     /// Highlights on saved articles.
     public var highlights: Int
+    /// Replicas this one has pulled from, with how far and when.
+    public var peers: [PeerCursor]
 
     /// Creates a status value.
     public init(
         path: String, replicaID: String, schemaVersion: Int, articles: Int, unread: Int, read: Int,
-        archived: Int, favorites: Int, tags: Int, highlights: Int
+        archived: Int, favorites: Int, tags: Int, highlights: Int, peers: [PeerCursor] = []
     ) {
         self.path = path
         self.replicaID = replicaID
@@ -36,5 +38,6 @@ public struct LibraryStatus: Sendable, Hashable {
         self.favorites = favorites
         self.tags = tags
         self.highlights = highlights
+        self.peers = peers
     }
 }

@@ -31,7 +31,7 @@ extension ReadingLibrary {
                 path: path, replicaID: replicaID, schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
                 articles: counts?["articles"] ?? 0, unread: counts?["unread"] ?? 0, read: counts?["read"] ?? 0,
                 archived: counts?["archived"] ?? 0, favorites: counts?["favorites"] ?? 0, tags: tags,
-                highlights: highlights)
+                highlights: highlights, peers: try Self.peers(db))
         }
     }
 

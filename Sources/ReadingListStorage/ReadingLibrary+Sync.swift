@@ -58,9 +58,11 @@ extension ReadingLibrary {
 
     /// Every peer this replica has pulled from, by replica id.
     public func peers() throws(ReadingListError) -> [PeerCursor] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM peer ORDER BY replica_id").map(Self.cursor(from:))
-        }
+        try read { db in try Self.peers(db) }
+    }
+
+    static func peers(_ db: Database) throws -> [PeerCursor] {
+        try Row.fetchAll(db, sql: "SELECT * FROM peer ORDER BY replica_id").map(cursor(from:))
     }
 
     /// Applies a page of `peer`'s feed and records, in the same transaction, that this replica

@@ -1,5 +1,6 @@
-/// What a sync session did.
-public struct SyncReport: Hashable, Sendable {
+/// What a sync session did. Its JSON form is `readlist sync --json`
+/// (`Protocol/schemas/v1/sync-report.schema.json`).
+public struct SyncReport: Hashable, Sendable, Codable {
     /// The other replica's id.
     public var peer: String
     /// The negotiated protocol version.
@@ -22,12 +23,16 @@ public struct SyncReport: Hashable, Sendable {
     public var checksum: String
     /// Whether a checksum mismatch made the session repeat the exchange in full.
     public var repaired: Bool
+    /// Field changes the peer applied, when it reports them (a local sync).
+    public var changesAppliedByPeer: Int?
+    /// Wall-clock duration of the session, in seconds.
+    public var seconds: Double
 
     /// Creates a report.
     public init(
         peer: String = "", version: Int = 0, pagesReceived: Int = 0, changesReceived: Int = 0, changesApplied: Int = 0,
         pagesSent: Int = 0, changesSent: Int = 0, bytesSent: Int = 0, bytesReceived: Int = 0, checksum: String = "",
-        repaired: Bool = false
+        repaired: Bool = false, changesAppliedByPeer: Int? = nil, seconds: Double = 0
     ) {
         self.peer = peer
         self.version = version
@@ -40,5 +45,7 @@ public struct SyncReport: Hashable, Sendable {
         self.bytesReceived = bytesReceived
         self.checksum = checksum
         self.repaired = repaired
+        self.changesAppliedByPeer = changesAppliedByPeer
+        self.seconds = seconds
     }
 }

@@ -15,6 +15,7 @@ public enum SyncSession {
         _ library: ReadingLibrary, over transport: some SyncTransport, pageLimit: Int = 2_000,
         maxClockSkew: TimeInterval = 86_400
     ) throws -> SyncReport {
+        let started = Date()
         var report = SyncReport()
         func send(_ message: SyncMessage) throws -> SyncMessage {
             let request = SyncCodec.encode(message)
@@ -87,6 +88,7 @@ public enum SyncSession {
             }
         }
         report.checksum = ours
+        report.seconds = Date().timeIntervalSince(started)
         return report
     }
 }

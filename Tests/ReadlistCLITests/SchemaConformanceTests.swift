@@ -26,6 +26,9 @@ import Testing
         try emit("article-list.schema.json", "search", "negotiation", "--json")
         try emit("highlight-list.schema.json", "highlight", "list", "--json")
         try emit("tag-list.schema.json", "tag", "list", "--json")
+        let other = workspace.folder.appendingPathComponent("other.sqlite").path
+        _ = try CommandRunner.run(["add", "https://example.com/elsewhere", "--tag", "b", "--db", other])
+        try emit("sync-report.schema.json", "sync", other, "--json")
         try emit("status.schema.json", "status", "--json")
         try emit("export.schema.json", "export", "--format", "json")
 

@@ -19,6 +19,9 @@ struct Status: ParsableCommand {
                 tags        \(status.tags)
                 highlights  \(status.highlights)
                 """)
+            for peer in status.peers {
+                Console.print("peer        \(peer.replicaID) at \(peer.sequence), synced \(RFC3339.string(from: peer.syncedAt))")
+            }
         }
     }
 }
