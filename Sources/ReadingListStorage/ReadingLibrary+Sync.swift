@@ -109,10 +109,7 @@ extension ReadingLibrary {
     /// same value stamps (SPEC.md §3.5).
     public func checksum() throws(ReadingListError) -> String {
         try read { db in
-            var replicaIDs: [Int: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT ordinal, replica_id FROM replica") {
-                replicaIDs[row["ordinal"]] = row["replica_id"]
-            }
+            let replicaIDs = try ReplicaDirectory.ids(db)
             var total: UInt64 = 0
             for entity in SyncedEntity.all {
                 let rows = try Row.fetchCursor(db, sql: "SELECT \(entity.keyColumns.joined(separator: ", ")), clock FROM \(entity.table)")

@@ -11,10 +11,7 @@ enum ChangeFeedReader {
     /// The current value of every field written after `sequence`, at most `limit` field changes
     /// (but whole feed entries, and at least one).
     static func page(_ db: Database, after sequence: Int64, limit: Int) throws -> ChangePage {
-        var replicaIDs: [Int: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT ordinal, replica_id FROM replica") {
-            replicaIDs[row["ordinal"]] = row["replica_id"]
-        }
+        let replicaIDs = try ReplicaDirectory.ids(db)
         var changes: [FieldChange] = []
         var toSequence = sequence
         var hasMore = false

@@ -178,10 +178,8 @@ final class ChangeWriter {
 
     private func loadReplicas() throws {
         guard !replicasLoaded else { return }
-        for row in try Row.fetchAll(db, sql: "SELECT ordinal, replica_id FROM replica") {
-            replicaIDs[row["ordinal"]] = row["replica_id"]
-            ordinals[row["replica_id"]] = row["ordinal"]
-        }
+        replicaIDs = try ReplicaDirectory.ids(db)
+        ordinals = Dictionary(replicaIDs.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         replicasLoaded = true
     }
 
