@@ -12,7 +12,7 @@ import Testing
 /// traced: `READLIST_CONVERGENCE_SEED=20 READLIST_TRACE=1 swift test --filter ConvergenceTests`.
 @Suite struct ConvergenceTests {
     static let tracing = ProcessInfo.processInfo.environment["READLIST_TRACE"] != nil
-    static let histories = ProcessInfo.processInfo.environment["READLIST_CONVERGENCE_HISTORIES"].flatMap(Int.init) ?? 120
+    static let histories = ProcessInfo.processInfo.environment["READLIST_CONVERGENCE_HISTORIES"].flatMap(Int.init) ?? 1_000
     static let urls = (0..<4).map { "https://example.com/article/\($0)" }
     static let tags = ["Swift", "swift", "sync", "Reading List", "later"]
     static let text = "Local first software keeps data on the device. Sync merges the edits of every replica. Nothing is lost."
