@@ -76,15 +76,16 @@ extension ReadingLibrary {
     public func apply(
         _ page: ChangePage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval = 86_400
     ) throws(ReadingListError) -> MergeReport {
-        let limit = HybridTimestamp.milliseconds(of: now().addingTimeInterval(maxClockSkew))
+        let now = now()
+        let limit = HybridTimestamp.milliseconds(of: now.addingTimeInterval(maxClockSkew))
         if let ahead = page.changes.max(by: { $0.stamp.timestamp < $1.stamp.timestamp }), ahead.stamp.timestamp.milliseconds > limit {
-            let skew = Double(ahead.stamp.timestamp.milliseconds) / 1000 - now().timeIntervalSince1970
+            let skew = Double(ahead.stamp.timestamp.milliseconds) / 1000 - now.timeIntervalSince1970
             throw ReadingListError(
                 .clockSkew,
                 "Replica \(ahead.stamp.replicaID) (via \(peer.replicaID)) stamped changes \(Int(skew)) s ahead of this clock, more than the \(Int(maxClockSkew)) s allowed. Fix the clock of that device, then sync again; nothing was applied.")
         }
         let rows = try Self.validatedRows(page.changes)
-        let syncedAt = ArticleRows.milliseconds(now())
+        let syncedAt = ArticleRows.milliseconds(now)
         return try change { writer in
             let stored = try Self.cursor(for: peer.replicaID, writer.db)
             let start = stored?.incarnation == peer.incarnation ? stored?.sequence ?? 0 : 0

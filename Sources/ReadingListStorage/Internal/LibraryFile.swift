@@ -106,14 +106,11 @@ enum LibraryFile {
         }
     }
 
-    /// Refuses an SQLite file of another application, and a library from a newer schema.
+    /// Refuses a library from a newer schema. (Another program's database was already refused
+    /// from its header; the version is read through SQLite because a newer readlist's
+    /// migration may still sit in the WAL.)
     static func checkIdentity(_ db: Database, path: String) throws {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-        if tableCount > 0, applicationID != LibrarySchema.applicationID {
-            throw notALibrary(path: path, reason: "it is an SQLite database of another program")
-        }
         if version > LibrarySchema.currentVersion {
             throw ReadingListError(
                 .newerSchema,
