@@ -43,12 +43,14 @@ extension ReadingLibrary {
 
     /// This replica's id and incarnation.
     public func identity() throws(ReadingListError) -> ReplicaIdentity {
-        try read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT replica_id, incarnation FROM library_state JOIN replica ON ordinal = replica_ordinal")
-            else { throw ReadingListError(.storage, "The library has no replica state; it may be damaged.") }
-            return ReplicaIdentity(replicaID: row["replica_id"], incarnation: row["incarnation"])
-        }
+        try read { db in try Self.identity(db) }
+    }
+
+    static func identity(_ db: Database) throws -> ReplicaIdentity {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT replica_id, incarnation FROM library_state JOIN replica ON ordinal = replica_ordinal")
+        else { throw ReadingListError(.storage, "The library has no replica state; it may be damaged.") }
+        return ReplicaIdentity(replicaID: row["replica_id"], incarnation: row["incarnation"])
     }
 
     /// How far this replica has applied `peer`'s feed, or `nil` if it never has.
@@ -95,13 +97,7 @@ extension ReadingLibrary {
                     "A page of \(peer.replicaID) starts after sequence \(page.afterSequence), but only \(start) has been applied. Pull again from \(start).")
             }
             let report = try Self.merge(rows, writer: writer)
-            try writer.db.execute(
-                sql: """
-                    INSERT INTO peer (replica_id, incarnation, cursor, synced_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (replica_id) DO UPDATE SET incarnation = excluded.incarnation,
-                        cursor = excluded.cursor, synced_at = excluded.synced_at
-                    """,
-                arguments: [peer.replicaID, peer.incarnation, max(start, page.toSequence), syncedAt])
+            try Self.recordCursor(peer, at: max(start, page.toSequence), syncedAt: syncedAt, writer.db)
             return report
         }
     }

@@ -47,6 +47,7 @@ public final class ReadingLibrary: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.read { db in try LibraryFile.checkIdentity(db, path: path) }
             try LibrarySchema.migrate(pool)
+            try FileIdentity.confirm(pool, path: path)
         } catch {
             throw LibraryFile.translate(error, path: path)
         }

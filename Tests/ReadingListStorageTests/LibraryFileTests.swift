@@ -80,7 +80,7 @@ import Testing
         let path = folder.appendingPathComponent("empty.sqlite").path
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let library = try ReadingLibrary(path: path)
-        #expect(try library.status().schemaVersion == 1)
+        #expect(try library.status().schemaVersion == ReadingLibrary.schemaVersion)
     }
 
     @Test func manyOpenersCreatingOneNewFileAtOnceAllSucceedWithOneReplica() async throws {
@@ -139,7 +139,7 @@ import Testing
         let status = try library.status()
         #expect(status.path == temporary.path)
         #expect(UUID(uuidString: status.replicaID) != nil)
-        #expect(status.schemaVersion == 1)
+        #expect(status.schemaVersion == ReadingLibrary.schemaVersion)
         #expect((status.articles, status.unread, status.read, status.tags, status.highlights) == (2, 1, 1, 2, 1))
     }
 }

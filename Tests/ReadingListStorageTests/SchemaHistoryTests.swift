@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import ReadingListModel
 @testable import ReadingListStorage
 import Testing
 
 /// Shipped migrations never change: the schema a new library gets is pinned here. A schema
 /// change is a new migration (and a new expected entry below), never an edit of an old one.
 @Suite struct SchemaHistoryTests {
-    static let expectedMigrations = ["v1 library"]
+    static let expectedMigrations = ["v1 library", "v2 file identity and foreign fields"]
 
     @Test func migrationsAreOnlyEverAppended() throws {
         let temporary = try TemporaryLibrary()
@@ -15,7 +16,7 @@ import Testing
         #expect(LibrarySchema.currentVersion == Self.expectedMigrations.count)
     }
 
-    @Test func theVersion1SchemaIsUnchanged() throws {
+    @Test func theShippedSchemaIsUnchanged() throws {
         let temporary = try TemporaryLibrary()
         let schema = try DatabaseQueue(path: temporary.path).read { db in
             try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY type, name")
@@ -25,6 +26,7 @@ import Testing
             "index article_by_added: dd05759ce21476b5",
             "index article_by_search_id: 9794c3445b0298ba",
             "index article_tag_by_tag: 3f9ce168024374c5",
+            "index foreign_field_by_seq: ed66e99388a938e",
             "index highlight_by_article: b3475b1d570183cc",
             "index replica_by_id: 877009f1e7ac604d",
             "table article: 3190a814c85c4923",
@@ -35,6 +37,8 @@ import Testing
             "table article_search_idx: eb62cf48b183900",
             "table article_tag: 96453e3c856d9136",
             "table change_feed: 6765892fe270c383",
+            "table file_identity: afd7c7ebe3ba638e",
+            "table foreign_field: 880483d4fcb6f2a7",
             "table highlight: ab8b7d08dd52de8d",
             "table library_state: 8dd0d8d26a37c90",
             "table peer: 51f9015faeb8975",
@@ -44,6 +48,23 @@ import Testing
             "trigger article_search_insert: a21464d8d23dc172",
             "trigger article_search_update: 1f901a6b72d96307",
         ])
+    }
+
+    @Test func aVersion1LibraryIsUpgradedInPlaceKeepingItsData() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("readlist-v1-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try LibrarySchema.migrator.migrate(queue, upTo: "v1 library")
+        let replica = try queue.read { try String.fetchOne($0, sql: "SELECT replica_id FROM replica WHERE ordinal = 1") }
+        try queue.close()
+        let library = try ReadingLibrary(path: path)
+        try library.save(ArticleDraft(source: .url("https://example.com/after-upgrade")))
+        let status = try library.status()
+        #expect(status.schemaVersion == 2)
+        #expect(status.replicaID == replica)
+        #expect(status.articles == 1)
     }
 
     /// FNV-1a (64-bit) of the SQL text: any edit to a shipped statement changes it.

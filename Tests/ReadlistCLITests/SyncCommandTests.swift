@@ -72,6 +72,25 @@ import Testing
         #expect(status["articles"] as? Int == 24)
     }
 
+    @Test func aCloneIsANewReplicaInSyncAndACopiedFileRotatesItsId() throws {
+        let (workspace, a, b) = try libraries()
+        defer { withExtendedLifetime(workspace) {} }
+        for index in 0..<5 { try run(["add", "https://example.com/\(index)", "--db", a]) }
+        let cloned = try run(["clone", a, b])
+        #expect(cloned.stdout.contains("in sync"))
+        #expect(try CommandRunner.run(["clone", a, b]).status == 64)
+        let first = try #require(try run(["sync", b, "--db", a, "--json"]).json() as? [String: Any])
+        #expect(first["changesReceived"] as? Int == 0 && first["changesSent"] as? Int == 0)
+
+        let copy = workspace.folder.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: a, toPath: copy)
+        func replica(_ db: String) throws -> String? { (try run(["status", "--json", "--db", db]).json() as? [String: Any])?["replicaId"] as? String }
+        #expect(try replica(copy) != (try replica(a)))
+        try run(["favorite", "https://example.com/1", "--db", copy])
+        try run(["sync", copy, "--db", a])
+        #expect(try export(a) == (try export(copy)))
+    }
+
     @Test func badPeersGiveOneClearLine() throws {
         let (workspace, a, _) = try libraries()
         defer { withExtendedLifetime(workspace) {} }

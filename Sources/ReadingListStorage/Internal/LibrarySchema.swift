@@ -6,7 +6,7 @@ enum LibrarySchema {
     /// `PRAGMA application_id` of every readlist library ("RDLS").
     static let applicationID: Int32 = 0x5244_4C53
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     /// Brings the file up to the current schema. Another process may be migrating the same new
     /// file at the same moment; if it wins the race, its migration stands and ours is a no-op.
@@ -150,6 +150,35 @@ enum LibrarySchema {
             try db.execute(
                 sql: "INSERT INTO library_state (singleton, replica_ordinal, incarnation, clock) VALUES (1, 1, ?, 0)",
                 arguments: [incarnation])
+        }
+        migrator.registerMigration("v2 file identity and foreign fields") { db in
+            try db.execute(sql: """
+                -- Where this file was when it last confirmed its replica identity (SPEC.md §3.7):
+                -- found at another device or inode (a copy, a restore), it takes a new replica id.
+                CREATE TABLE file_identity (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    device INTEGER NOT NULL,
+                    inode INTEGER NOT NULL
+                );
+
+                -- Values of entities or fields this build does not know, from newer replicas:
+                -- kept by last-writer-wins and relayed like any other value (SPEC.md §3.8).
+                -- Their change-feed entries have entity code 0 and name the value's `seq`.
+                CREATE TABLE foreign_field (
+                    entity TEXT NOT NULL,
+                    row_key TEXT NOT NULL,    -- the key's parts, as a JSON array
+                    field TEXT NOT NULL,
+                    value,                    -- NULL, INTEGER or TEXT, read by `kind`
+                    kind INTEGER NOT NULL,    -- 0 null, 1 boolean, 2 integer, 3 text
+                    hlc INTEGER NOT NULL,
+                    replica INTEGER NOT NULL, -- ordinal in `replica`
+                    seq INTEGER NOT NULL,
+                    PRIMARY KEY (entity, row_key, field)
+                );
+                CREATE INDEX foreign_field_by_seq ON foreign_field (seq);
+
+                PRAGMA user_version = 2;
+                """)
         }
         return migrator
     }
