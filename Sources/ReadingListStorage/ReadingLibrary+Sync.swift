@@ -16,22 +16,25 @@ extension ReadingLibrary {
     /// library's change feed, so they travel on to other replicas.
     @discardableResult
     public func apply(_ changes: [FieldChange]) throws(ReadingListError) -> MergeReport {
-        let rows = try Self.validatedRows(changes)
-        return try change { writer in try Self.merge(rows, writer: writer) }
+        let validated = try Self.validated(changes)
+        return try change { writer in try Self.merge(validated, writer: writer) }
     }
 
-    /// Merges validated rows and refreshes what derives from tags.
-    private static func merge(_ rows: [RowChanges], writer: ChangeWriter) throws -> MergeReport {
+    /// Merges validated changes and refreshes what derives from tags.
+    private static func merge(_ validated: ValidatedChanges, writer: ChangeWriter) throws -> MergeReport {
         var report = MergeReport()
         var touchedArticles = Set<String>()
         var renamedTags = Set<String>()
-        for row in rows {
+        for row in validated.rows {
             let result = try writer.merge(row.entity, key: row.key, changes: row.changes)
             report.applied += result.applied
             report.ignored += result.ignored
             guard result.applied > 0 else { continue }
             if row.entity.name == SyncedEntity.articleTag.name { touchedArticles.insert(row.key[0]) }
             if row.entity.name == SyncedEntity.tag.name { renamedTags.insert(row.key[0]) }
+        }
+        for change in validated.foreign {
+            if try writer.mergeForeign(change) { report.applied += 1 } else { report.ignored += 1 }
         }
         for tag in renamedTags {
             touchedArticles.formUnion(try String.fetchAll(
@@ -86,7 +89,7 @@ extension ReadingLibrary {
                 .clockSkew,
                 "Replica \(ahead.stamp.replicaID) (via \(peer.replicaID)) stamped changes \(Int(skew)) s ahead of this clock, more than the \(Int(maxClockSkew)) s allowed. Fix the clock of that device, then sync again; nothing was applied.")
         }
-        let rows = try Self.validatedRows(page.changes)
+        let validated = try Self.validated(page.changes)
         let syncedAt = ArticleRows.milliseconds(now)
         return try change { writer in
             let stored = try Self.cursor(for: peer.replicaID, writer.db)
@@ -96,7 +99,7 @@ extension ReadingLibrary {
                     .invalidInput,
                     "A page of \(peer.replicaID) starts after sequence \(page.afterSequence), but only \(start) has been applied. Pull again from \(start).")
             }
-            let report = try Self.merge(rows, writer: writer)
+            let report = try Self.merge(validated, writer: writer)
             try Self.recordCursor(peer, at: max(start, page.toSequence), syncedAt: syncedAt, writer.db)
             return report
         }
@@ -119,6 +122,10 @@ extension ReadingLibrary {
                     }
                 }
             }
+            for change in try ForeignFields.all(db, replicaIDs: replicaIDs) {
+                let key = change.key.joined(separator: " ")
+                total &+= StateChecksum.fnv1a("\(change.entity) \(key) \(change.field) \(change.stamp.timestamp) \(change.stamp.replicaID)")
+            }
             return String(format: "%016llx", total)
         }
     }
@@ -139,30 +146,46 @@ extension ReadingLibrary {
         var changes: [(field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)]
     }
 
-    /// Checks every change before anything is written, and groups them by row (in order).
-    private static func validatedRows(_ changes: [FieldChange]) throws(ReadingListError) -> [RowChanges] {
+    /// Changes checked and grouped: rows of known entities, and values this build does not know.
+    private struct ValidatedChanges {
         var rows: [RowChanges] = []
+        var foreign: [FieldChange] = []
+    }
+
+    /// Checks every change before anything is written, and groups known ones by row (in order).
+    private static func validated(_ changes: [FieldChange]) throws(ReadingListError) -> ValidatedChanges {
+        var validated = ValidatedChanges()
         var index: [String: Int] = [:]
         for (position, change) in changes.enumerated() {
             func invalid(_ reason: String) -> ReadingListError {
                 ReadingListError(.invalidInput, "Change \(position + 1) (\(change.entity).\(change.field)) is invalid: \(reason).")
             }
-            guard let entity = SyncedEntity.named(change.entity) else { throw invalid("unknown entity") }
-            guard let field = entity.field(named: change.field) else { throw invalid("unknown field") }
+            guard Self.isLowercaseUUID(change.stamp.replicaID) else { throw invalid("the replica id is not a lowercase UUID") }
+            guard let entity = SyncedEntity.named(change.entity), let field = entity.field(named: change.field) else {
+                // A newer replica's entity or field: kept and relayed (SPEC.md §3.8).
+                guard ForeignFields.isValidName(change.entity), ForeignFields.isValidName(change.field) else {
+                    throw invalid("an entity or field name must be 1–64 letters, digits or underscores")
+                }
+                let knownEntity = SyncedEntity.named(change.entity)
+                guard knownEntity.map({ change.key.count == $0.keyColumns.count && change.key.allSatisfy(Self.isLowercaseUUID) })
+                    ?? ForeignFields.isValidKey(change.key)
+                else { throw invalid("the key is malformed") }
+                validated.foreign.append(change)
+                continue
+            }
             guard change.key.count == entity.keyColumns.count, change.key.allSatisfy(Self.isLowercaseUUID) else {
                 throw invalid("the key must be \(entity.keyColumns.count) lowercase UUID(s)")
             }
-            guard Self.isLowercaseUUID(change.stamp.replicaID) else { throw invalid("the replica id is not a lowercase UUID") }
             guard let value = change.value.databaseValue(kind: field.kind) else { throw invalid("the value has the wrong type") }
             let rowKey = change.entity + " " + change.key.joined(separator: " ")
             if let existing = index[rowKey] {
-                rows[existing].changes.append((field, value, change.stamp))
+                validated.rows[existing].changes.append((field, value, change.stamp))
             } else {
-                index[rowKey] = rows.count
-                rows.append(RowChanges(entity: entity, key: change.key, changes: [(field, value, change.stamp)]))
+                index[rowKey] = validated.rows.count
+                validated.rows.append(RowChanges(entity: entity, key: change.key, changes: [(field, value, change.stamp)]))
             }
         }
-        return rows
+        return validated
     }
 
     private static func isLowercaseUUID(_ text: String) -> Bool {

@@ -130,11 +130,53 @@ import Testing
         #expect(error?.message.contains("wrong type") == true)
         #expect(try b.library.status().articles == 0)
         for bad in [
-            FieldChange(entity: "bookmark", key: ["x"], field: "title", value: .text("t"), stamp: changes[0].stamp),
+            FieldChange(entity: "book mark", key: ["x"], field: "title", value: .text("t"), stamp: changes[0].stamp),
+            FieldChange(entity: "bookmark", key: [], field: "title", value: .text("t"), stamp: changes[0].stamp),
+            FieldChange(entity: "bookmark", key: ["x"], field: "", value: .text("t"), stamp: changes[0].stamp),
             FieldChange(entity: "article", key: ["NOT-A-UUID"], field: "title", value: .text("t"), stamp: changes[0].stamp),
+            FieldChange(entity: "article", key: ["NOT-A-UUID"], field: "rating", value: .integer(5), stamp: changes[0].stamp),
         ] {
             #expect(throws: ReadingListError.self) { try b.library.apply([bad]) }
         }
+    }
+
+    @Test func unknownEntitiesAndFieldsAreKeptRelayedAndMergedByLatestStamp() throws {
+        let (a, b, _, _) = try pair()
+        let c = try TemporaryLibrary()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x")))
+        let article = try a.library.changes(after: 0).changes[0]
+        let newer = "ffffffff-0000-4000-8000-000000000001"
+        func stamp(_ offset: UInt64) -> ChangeStamp {
+            ChangeStamp(timestamp: HybridTimestamp(rawValue: article.stamp.timestamp.rawValue + offset), replicaID: newer)
+        }
+        let foreign = [
+            FieldChange(entity: "collection", key: ["c1"], field: "name", value: .text("Reading club ✓"), stamp: stamp(1)),
+            FieldChange(entity: "collection", key: ["c1"], field: "pinned", value: .bool(true), stamp: stamp(1)),
+            FieldChange(entity: "collectionItem", key: ["c1", article.key[0]], field: "_alive", value: .bool(true), stamp: stamp(1)),
+            FieldChange(entity: "article", key: article.key, field: "rating", value: .integer(4), stamp: stamp(2)),
+            FieldChange(entity: "article", key: article.key, field: "colorLabel", value: .null, stamp: stamp(2)),
+        ]
+        #expect(try a.library.apply(foreign).applied == foreign.count)
+        let exportBefore = try dump(a.library)
+        // An older value loses, a newer one wins: last writer wins.
+        let older = FieldChange(entity: "collection", key: ["c1"], field: "name", value: .text("Old"), stamp: stamp(0))
+        #expect(try a.library.apply([older]).applied == 0)
+        let renamed = FieldChange(entity: "collection", key: ["c1"], field: "name", value: .text("Club"), stamp: stamp(3))
+        #expect(try a.library.apply([renamed]).applied == 1)
+        #expect(try dump(a.library) == exportBefore, "unknown values do not change what the library shows")
+
+        // Relayed: a → b → c, in small pages, with every value and stamp intact.
+        try pull(from: a.library, into: b.library, pageSize: 1)
+        try pull(from: b.library, into: c.library, pageSize: 2)
+        func foreignState(_ library: ReadingLibrary) throws -> Set<FieldChange> {
+            Set(try library.changes(after: 0, limit: 10_000).changes.filter { $0.stamp.replicaID == newer })
+        }
+        let expected = Set(foreign.filter { $0.field != "name" } + [renamed])
+        #expect(try foreignState(a.library) == expected)
+        #expect(try foreignState(c.library) == expected)
+        #expect(try c.library.checksum() == a.library.checksum())
+        #expect(try b.library.checksum() == a.library.checksum())
+        #expect(try a.library.checksum() != (try TemporaryLibrary().library.checksum()))
     }
 
     @Test func pagesAreBoundedAndResumable() throws {

@@ -18,11 +18,16 @@ enum ChangeFeedReader {
         let entries = try Row.fetchCursor(
             db, sql: "SELECT seq, entity, row_key FROM change_feed WHERE seq > ? ORDER BY seq", arguments: [sequence])
         while let entry = try entries.next() {
-            guard let entity = SyncedEntity.all.first(where: { $0.code == entry["entity"] as Int }) else {
-                throw ReadingListError(.storage, "The change feed names an unknown entity (\(entry["entity"] as Int)); the library may be damaged.")
+            let rowChanges: [FieldChange]
+            if entry["entity"] as Int == ForeignFields.feedCode {
+                rowChanges = [try ForeignFields.change(at: entry["seq"], db, replicaIDs: replicaIDs)]
+            } else {
+                guard let entity = SyncedEntity.all.first(where: { $0.code == entry["entity"] as Int }) else {
+                    throw ReadingListError(.storage, "The change feed names an unknown entity (\(entry["entity"] as Int)); the library may be damaged.")
+                }
+                let key = (entry["row_key"] as String).split(separator: " ").map(String.init)
+                rowChanges = try changesOfRow(db, entity, key: key, at: entry["seq"], replicaIDs: replicaIDs)
             }
-            let key = (entry["row_key"] as String).split(separator: " ").map(String.init)
-            let rowChanges = try changesOfRow(db, entity, key: key, at: entry["seq"], replicaIDs: replicaIDs)
             if !changes.isEmpty, changes.count + rowChanges.count > limit {
                 hasMore = true
                 break

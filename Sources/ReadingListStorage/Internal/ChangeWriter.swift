@@ -96,6 +96,37 @@ final class ChangeWriter {
         return (winners.count, changes.count - winners.count)
     }
 
+    /// Merges a value of an entity or field this build does not know (SPEC.md §3.8): the
+    /// greater stamp wins, and a winner enters the feed like any other value.
+    /// - Returns: whether it won.
+    func mergeForeign(_ change: FieldChange) throws -> Bool {
+        observed = max(observed, change.stamp.timestamp)
+        let key = ForeignFields.storedKey(change.key)
+        if let existing = try Row.fetchOne(
+            db, sql: "SELECT hlc, replica, seq FROM foreign_field WHERE entity = ? AND row_key = ? AND field = ?",
+            arguments: [change.entity, key, change.field])
+        {
+            let stored = ChangeStamp(
+                timestamp: HybridTimestamp(rawValue: UInt64(bitPattern: existing["hlc"])), replicaID: try replicaID(existing["replica"]))
+            guard change.stamp > stored else { return false }
+            try db.execute(sql: "DELETE FROM change_feed WHERE seq = ?", arguments: [existing["seq"] as Int64])
+        }
+        try db.execute(sql: "INSERT INTO change_feed (entity, row_key) VALUES (?, '')", arguments: [ForeignFields.feedCode])
+        let sequence = db.lastInsertedRowID
+        let stored = ForeignFields.stored(change.value)
+        try db.execute(
+            sql: """
+                INSERT INTO foreign_field (entity, row_key, field, value, kind, hlc, replica, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (entity, row_key, field) DO UPDATE SET value = excluded.value, kind = excluded.kind,
+                    hlc = excluded.hlc, replica = excluded.replica, seq = excluded.seq
+                """,
+            arguments: [
+                change.entity, key, change.field, stored.value, stored.kind,
+                Int64(bitPattern: change.stamp.timestamp.rawValue), try ordinal(of: change.stamp.replicaID), sequence,
+            ])
+        return true
+    }
+
     /// Whether `value` stamped `stamp` replaces `current` stamped `currentStamp` (SPEC.md §3.3).
     static func wins(
         _ rule: MergeRule, _ value: DatabaseValue, _ stamp: ChangeStamp, over current: DatabaseValue, _ currentStamp: ChangeStamp
