@@ -4,10 +4,18 @@ public import ReadingListModel
 
 extension ReadingLibrary {
     /// This library's change feed after `sequence`: the current value and stamp of every field
-    /// that changed since, at most about `limit` field changes (whole rows), in feed order.
-    /// Start from 0 for everything; continue from the page's `toSequence`.
-    public func changes(after sequence: Int64, limit: Int = 2_000) throws(ReadingListError) -> ChangePage {
-        try read { db in try ChangeFeedReader.page(db, after: sequence, limit: max(1, limit)) }
+    /// that changed since, in feed order, in whole feed entries: at least one, and then at most
+    /// `limit` field changes of about `maxBytes` of JSON. Start from 0 for everything; continue
+    /// from the page's `toSequence`.
+    ///
+    /// - Parameter excluding: a replica id whose values are left out: the puller's own, which
+    ///   it already has or has overwritten (SPEC.md §6.2). `nil` for everything.
+    public func changes(
+        after sequence: Int64, limit: Int = 2_000, maxBytes: Int = .max, excluding: String? = nil
+    ) throws(ReadingListError) -> ChangePage {
+        try read { db in
+            try ChangeFeedReader.page(db, after: sequence, limit: max(1, limit), maxBytes: maxBytes, excluding: excluding)
+        }
     }
 
     /// Merges changes from another replica, field by field, by the rules of SPEC.md §3.3, in one
@@ -25,13 +33,28 @@ extension ReadingLibrary {
         var report = MergeReport()
         var touchedArticles = Set<String>()
         var renamedTags = Set<String>()
+        var memberships = Set<String>()
         for row in validated.rows {
             let result = try writer.merge(row.entity, key: row.key, changes: row.changes)
             report.applied += result.applied
             report.ignored += result.ignored
             guard result.applied > 0 else { continue }
-            if row.entity.name == SyncedEntity.articleTag.name { touchedArticles.insert(row.key[0]) }
-            if row.entity.name == SyncedEntity.tag.name { renamedTags.insert(row.key[0]) }
+            switch row.entity.code {
+            case SyncedEntity.article.code:
+                report.rows.append(MergedRow(kind: .article, id: row.key[0], wasAlive: result.wasAlive, isAlive: result.isAlive))
+            case SyncedEntity.tag.code:
+                renamedTags.insert(row.key[0])
+                report.rows.append(MergedRow(kind: .tag, id: row.key[0], wasAlive: result.wasAlive, isAlive: result.isAlive))
+            case SyncedEntity.articleTag.code:
+                touchedArticles.insert(row.key[0])
+                memberships.insert(row.key[0])
+            default:
+                report.rows.append(MergedRow(kind: .highlight, id: row.key[0], wasAlive: result.wasAlive, isAlive: result.isAlive))
+            }
+        }
+        for article in memberships.sorted() {
+            let alive = try Bool.fetchOne(writer.db, sql: "SELECT alive FROM article WHERE id = ?", arguments: [article]) ?? false
+            report.rows.append(MergedRow(kind: .articleTags, id: article, wasAlive: alive, isAlive: alive))
         }
         for change in validated.foreign {
             if try writer.mergeForeign(change) { report.applied += 1 } else { report.ignored += 1 }
@@ -81,6 +104,22 @@ extension ReadingLibrary {
     public func apply(
         _ page: ChangePage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval = 86_400
     ) throws(ReadingListError) -> MergeReport {
+        try apply(page, from: peer, maxClockSkew: maxClockSkew, preview: false)
+    }
+
+    /// What applying a page of `peer`'s feed would do, without changing anything (a dry run).
+    /// Pages of one pull can be previewed one after another: each is judged against the
+    /// stored state, which is exact because a pull carries each field at most once.
+    /// - Throws: as ``apply(_:from:maxClockSkew:)``, except that gaps are not checked.
+    public func preview(
+        _ page: ChangePage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval = 86_400
+    ) throws(ReadingListError) -> MergeReport {
+        try apply(page, from: peer, maxClockSkew: maxClockSkew, preview: true)
+    }
+
+    private func apply(
+        _ page: ChangePage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval, preview: Bool
+    ) throws(ReadingListError) -> MergeReport {
         let now = now()
         let limit = HybridTimestamp.milliseconds(of: now.addingTimeInterval(maxClockSkew))
         if let ahead = page.changes.max(by: { $0.stamp.timestamp < $1.stamp.timestamp }), ahead.stamp.timestamp.milliseconds > limit {
@@ -91,10 +130,10 @@ extension ReadingLibrary {
         }
         let validated = try Self.validated(page.changes)
         let syncedAt = ArticleRows.milliseconds(now)
-        return try change { writer in
+        return try change(rollingBack: preview) { writer in
             let stored = try Self.cursor(for: peer.replicaID, writer.db)
             let start = stored?.incarnation == peer.incarnation ? stored?.sequence ?? 0 : 0
-            guard page.afterSequence <= start else {
+            guard preview || page.afterSequence <= start else {
                 throw ReadingListError(
                     .invalidInput,
                     "A page of \(peer.replicaID) starts after sequence \(page.afterSequence), but only \(start) has been applied. Pull again from \(start).")

@@ -54,8 +54,9 @@ public final class ReadingLibrary: Sendable {
     }
 
     /// Runs `body` in one immediate write transaction with the change writer: it either commits
-    /// whole, with the clock persisted, or changes nothing.
-    func change<T>(_ body: (ChangeWriter) throws -> T) throws(ReadingListError) -> T {
+    /// whole, with the clock persisted, or changes nothing. With `rollingBack`, it always
+    /// changes nothing (a preview).
+    func change<T>(rollingBack: Bool = false, _ body: (ChangeWriter) throws -> T) throws(ReadingListError) -> T {
         let now = now()
         do {
             return try pool.writeWithoutTransaction { db in
@@ -64,7 +65,7 @@ public final class ReadingLibrary: Sendable {
                     let writer = try ChangeWriter.begin(db, now: now)
                     result = try body(writer)
                     try writer.commitClock()
-                    return .commit
+                    return rollingBack ? .rollback : .commit
                 }
                 guard let result else { preconditionFailure("transaction committed without a result") }
                 return result

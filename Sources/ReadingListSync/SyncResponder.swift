@@ -8,41 +8,41 @@ import ReadingListWire
 /// It answers every message with exactly one message, so a session runs over any transport
 /// that carries lines: `hello` → `hello`; `pull` → `changes`; `done` (the initiator has pulled)
 /// → `pull` (this side pulls back); `changes` → `pull` for the next page, or `done` with this
-/// side's checksum after the last one. Failures are answered with `error`.
+/// side's checksum, the number of changes it applied and what they did, after the last one.
+/// Failures are answered with `error`.
 public final class SyncResponder {
     private let library: ReadingLibrary
-    private let pageLimit: Int
-    private let maxClockSkew: TimeInterval
+    private let options: SyncOptions
     private var identity: ReplicaIdentity?
     private var peer: ReplicaIdentity?
-    /// Field changes from the initiator that won here and were applied.
+    /// Whether the initiator asked for a dry run (set by its `done`).
+    private var dryRun = false
+    /// Whether this side is pulling everything, its own values included (a repair).
+    private var pullingAll = false
+    /// Field changes from the initiator that won here (or would, in a dry run).
     public private(set) var changesApplied = 0
+    private var tally = ChangeTally()
 
-    /// Creates a responder for `library`.
-    public init(library: ReadingLibrary, pageLimit: Int = 2_000, maxClockSkew: TimeInterval = 86_400) {
+    /// Creates a responder for `library`. Of `options`, the page bounds and the clock skew apply.
+    public init(library: ReadingLibrary, options: SyncOptions = SyncOptions()) {
         self.library = library
-        self.pageLimit = pageLimit
-        self.maxClockSkew = maxClockSkew
+        self.options = options
     }
 
     /// Answers one encoded message with one encoded message.
     public func respond(to request: Data) -> Data {
-        SyncCodec.encode(answer(request))
-    }
-
-    private func answer(_ request: Data) -> SyncMessage {
         do {
             return try answer(try SyncCodec.decode(request))
         } catch let failure as SyncFailure {
-            return .error(failure)
+            return SyncCodec.encode(.error(failure))
         } catch let error as ReadingListError {
-            return .error(SyncFailure(error.code == .clockSkew ? .clockSkew : .internalError, error.message))
+            return SyncCodec.encode(.error(SyncFailure(error.code == .clockSkew ? .clockSkew : .internalError, error.message)))
         } catch {
-            return .error(SyncFailure(.internalError, "\(error)"))
+            return SyncCodec.encode(.error(SyncFailure(.internalError, "\(error)")))
         }
     }
 
-    private func answer(_ message: SyncMessage) throws -> SyncMessage {
+    private func answer(_ message: SyncMessage) throws -> Data {
         switch message {
         case .hello(let hello):
             let me = try library.identity()
@@ -60,24 +60,43 @@ public final class SyncResponder {
             }
             identity = me
             peer = hello.replica
-            return .hello(SyncMessage.Hello(replica: me, schemaVersion: ReadingLibrary.schemaVersion))
+            return SyncCodec.encode(.hello(SyncMessage.Hello(replica: me, schemaVersion: ReadingLibrary.schemaVersion)))
         case .pull(let pull):
-            let me = try opened().me
+            let (me, peer) = try opened()
             guard pull.incarnation == me.incarnation else {
                 throw SyncFailure(.cursorInvalid, "The cursor is for incarnation \(pull.incarnation) of this replica, which is now \(me.incarnation). Pull again from 0.")
             }
-            return .changes(SyncMessage.Changes(page: try library.changes(after: pull.after, limit: min(pull.limit, pageLimit))))
+            return try PageReader.page(
+                library, for: pull, puller: peer.replicaID, pageLimit: options.pageLimit, pageBytes: options.pageBytes
+            ).encoded
         case .done(let done):
             let peer = try opened().peer
-            return .pull(SyncMessage.Pull(after: done.full ? 0 : try cursor(for: peer), incarnation: peer.incarnation, limit: pageLimit))
+            dryRun = done.dryRun
+            pullingAll = done.full
+            let after = done.full ? 0 : try cursor(for: peer)
+            return SyncCodec.encode(.pull(pull(after: after, from: peer)))
         case .changes(let changes):
             let peer = try opened().peer
-            changesApplied += try library.apply(changes.page, from: peer, maxClockSkew: maxClockSkew).applied
-            guard changes.page.hasMore else { return .done(SyncMessage.Done(checksum: try library.checksum())) }
-            return .pull(SyncMessage.Pull(after: try cursor(for: peer), incarnation: peer.incarnation, limit: pageLimit))
+            let merged = dryRun
+                ? try library.preview(changes.page, from: peer, maxClockSkew: options.maxClockSkew)
+                : try library.apply(changes.page, from: peer, maxClockSkew: options.maxClockSkew)
+            changesApplied += merged.applied
+            tally.record(merged.rows)
+            guard changes.page.hasMore else {
+                let done = SyncMessage.Done(
+                    checksum: dryRun ? nil : try library.checksum(), applied: changesApplied, summary: tally.summary)
+                return SyncCodec.encode(.done(done))
+            }
+            return SyncCodec.encode(.pull(pull(after: changes.page.toSequence, from: peer)))
         case .error(let failure):
-            return .error(failure)
+            return SyncCodec.encode(.error(failure))
         }
+    }
+
+    private func pull(after: Int64, from peer: ReplicaIdentity) -> SyncMessage.Pull {
+        SyncMessage.Pull(
+            after: after, incarnation: peer.incarnation, limit: options.pageLimit, maxBytes: options.pageBytes,
+            includeOwn: pullingAll)
     }
 
     private func opened() throws(SyncFailure) -> (me: ReplicaIdentity, peer: ReplicaIdentity) {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ReadingListStorage
 import ReadingListModel
 import ReadingListWire
@@ -12,12 +12,111 @@ public enum SyncSession {
     ///   or ``ReadingListError`` from this library (e.g. clock skew). Pages applied before a
     ///   failure stay applied, with their cursors; the next session resumes after them.
     public static func run(
-        _ library: ReadingLibrary, over transport: some SyncTransport, pageLimit: Int = 2_000,
-        maxClockSkew: TimeInterval = 86_400
+        _ library: ReadingLibrary, over transport: some SyncTransport, options: SyncOptions = SyncOptions()
     ) throws -> SyncReport {
+        var session = Run(library: library, transport: transport, options: options)
+        return try session.run()
+    }
+
+    /// One session's state.
+    private struct Run<Transport: SyncTransport> {
+        let library: ReadingLibrary
+        let transport: Transport
+        let options: SyncOptions
         let started = Date()
         var report = SyncReport()
-        func send(_ message: SyncMessage) throws -> SyncMessage {
+        var tally = ChangeTally()
+
+        init(library: ReadingLibrary, transport: Transport, options: SyncOptions) {
+            self.library = library
+            self.transport = transport
+            self.options = options
+            report.dryRun = options.dryRun
+        }
+
+        mutating func run() throws -> SyncReport {
+            let me = try library.identity()
+            let greeting = try send(.hello(SyncMessage.Hello(replica: me, schemaVersion: ReadingLibrary.schemaVersion)))
+            guard case .hello(let hello) = greeting else { throw unexpected(greeting, "hello") }
+            guard let version = SyncProtocol.negotiate(
+                SyncProtocol.minVersion...SyncProtocol.maxVersion, hello.minVersion...hello.maxVersion)
+            else {
+                throw SyncFailure(
+                    .versionNotSupported,
+                    "No common protocol version: this replica speaks \(SyncProtocol.minVersion)…\(SyncProtocol.maxVersion), the peer \(hello.minVersion)…\(hello.maxVersion).")
+            }
+            let peer = hello.replica
+            report.peer = peer.replicaID
+            report.version = version
+
+            let stored = try library.cursor(for: peer.replicaID)
+            try pullAll(from: peer, after: stored?.incarnation == peer.incarnation ? stored?.sequence ?? 0 : 0, full: false)
+            var theirs = try letPeerPull(me: me, peer: peer, full: false)
+            var ours = try library.checksum()
+            if theirs != ours, !options.dryRun {
+                report.repaired = true
+                try pullAll(from: peer, after: 0, full: true)
+                theirs = try letPeerPull(me: me, peer: peer, full: true)
+                ours = try library.checksum()
+                guard theirs == ours else {
+                    throw SyncFailure(
+                        .checksumMismatch,
+                        "After a full exchange the states still differ (checksum \(ours) here, \(theirs ?? "none") at \(peer.replicaID)). Keep both files and report this as a bug.")
+                }
+            }
+            report.here = tally.summary
+            report.checksum = ours
+            report.seconds = Date().timeIntervalSince(started)
+            return report
+        }
+
+        /// Pulls the peer's feed after `after` to its end; `full` asks for this side's own values too.
+        mutating func pullAll(from peer: ReplicaIdentity, after start: Int64, full: Bool) throws {
+            var after = start
+            while true {
+                let pull = SyncMessage.Pull(
+                    after: after, incarnation: peer.incarnation, limit: options.pageLimit, maxBytes: options.pageBytes,
+                    includeOwn: full)
+                let answer = try send(.pull(pull))
+                guard case .changes(let changes) = answer else { throw unexpected(answer, "changes") }
+                let page = changes.page
+                let merged = options.dryRun
+                    ? try library.preview(page, from: peer, maxClockSkew: options.maxClockSkew)
+                    : try library.apply(page, from: peer, maxClockSkew: options.maxClockSkew)
+                tally.record(merged.rows)
+                report.pagesReceived += 1
+                report.changesReceived += page.changes.count
+                report.changesApplied += merged.applied
+                after = page.toSequence
+                notify(.receiving, pages: report.pagesReceived, changes: report.changesReceived, start: start, page: page)
+                if !page.hasMore { return }
+            }
+        }
+
+        /// Sends `done` and serves the peer's pulls; returns the peer's checksum.
+        mutating func letPeerPull(me: ReplicaIdentity, peer: ReplicaIdentity, full: Bool) throws -> String? {
+            var answer = try send(.done(SyncMessage.Done(checksum: nil, full: full, dryRun: options.dryRun)))
+            var start: Int64?
+            while case .pull(let pull) = answer {
+                guard pull.incarnation == me.incarnation else {
+                    throw SyncFailure(.cursorInvalid, "The peer asked for incarnation \(pull.incarnation) of this replica, which is \(me.incarnation).")
+                }
+                let page = try PageReader.page(
+                    library, for: pull, puller: peer.replicaID, pageLimit: options.pageLimit, pageBytes: options.pageBytes
+                ).page
+                start = start ?? pull.after
+                report.pagesSent += 1
+                report.changesSent += page.changes.count
+                answer = try send(.changes(SyncMessage.Changes(page: page)))
+                notify(.sending, pages: report.pagesSent, changes: report.changesSent, start: start ?? 0, page: page)
+            }
+            guard case .done(let done) = answer else { throw unexpected(answer, "pull or done") }
+            report.changesAppliedByPeer = done.applied
+            report.there = done.summary
+            return done.checksum
+        }
+
+        mutating func send(_ message: SyncMessage) throws -> SyncMessage {
             let request = SyncCodec.encode(message)
             report.bytesSent += request.count
             let reply = try transport.exchange(request)
@@ -26,70 +125,21 @@ public enum SyncSession {
             if case .error(let failure) = answer { throw failure }
             return answer
         }
+
+        func notify(_ direction: SyncProgress.Direction, pages: Int, changes: Int, start: Int64, page: ChangePage) {
+            guard let progress = options.progress else { return }
+            var fraction: Double?
+            if let end = page.feedEnd, end > start {
+                fraction = page.hasMore ? min(1, Double(page.toSequence - start) / Double(end - start)) : 1
+            }
+            progress(SyncProgress(
+                direction: direction, pages: pages, changes: changes, bytes: report.bytesSent + report.bytesReceived,
+                fraction: page.hasMore ? fraction : 1))
+        }
+
         func unexpected(_ message: SyncMessage, _ wanted: String) -> SyncFailure {
             SyncFailure(.badMessage, "The peer answered \(message.typeName) where \(wanted) was expected.")
         }
-
-        let me = try library.identity()
-        let greeting = try send(.hello(SyncMessage.Hello(replica: me, schemaVersion: ReadingLibrary.schemaVersion)))
-        guard case .hello(let hello) = greeting else { throw unexpected(greeting, "hello") }
-        guard let version = SyncProtocol.negotiate(
-            SyncProtocol.minVersion...SyncProtocol.maxVersion, hello.minVersion...hello.maxVersion)
-        else {
-            throw SyncFailure(
-                .versionNotSupported,
-                "No common protocol version: this replica speaks \(SyncProtocol.minVersion)…\(SyncProtocol.maxVersion), the peer \(hello.minVersion)…\(hello.maxVersion).")
-        }
-        let peer = hello.replica
-        report.peer = peer.replicaID
-        report.version = version
-
-        func pullAll(from start: Int64) throws {
-            var after = start
-            while true {
-                let answer = try send(.pull(SyncMessage.Pull(after: after, incarnation: peer.incarnation, limit: pageLimit)))
-                guard case .changes(let changes) = answer else { throw unexpected(answer, "changes") }
-                let applied = try library.apply(changes.page, from: peer, maxClockSkew: maxClockSkew)
-                report.pagesReceived += 1
-                report.changesReceived += changes.page.changes.count
-                report.changesApplied += applied.applied
-                after = changes.page.toSequence
-                if !changes.page.hasMore { return }
-            }
-        }
-        func letPeerPull(full: Bool) throws -> String? {
-            var answer = try send(.done(SyncMessage.Done(checksum: nil, full: full)))
-            while case .pull(let pull) = answer {
-                guard pull.incarnation == me.incarnation else {
-                    throw SyncFailure(.cursorInvalid, "The peer asked for incarnation \(pull.incarnation) of this replica, which is \(me.incarnation).")
-                }
-                let page = try library.changes(after: pull.after, limit: min(pull.limit, pageLimit))
-                report.pagesSent += 1
-                report.changesSent += page.changes.count
-                answer = try send(.changes(SyncMessage.Changes(page: page)))
-            }
-            guard case .done(let done) = answer else { throw unexpected(answer, "pull or done") }
-            return done.checksum
-        }
-
-        let stored = try library.cursor(for: peer.replicaID)
-        try pullAll(from: stored?.incarnation == peer.incarnation ? stored?.sequence ?? 0 : 0)
-        var theirs = try letPeerPull(full: false)
-        var ours = try library.checksum()
-        if theirs != ours {
-            report.repaired = true
-            try pullAll(from: 0)
-            theirs = try letPeerPull(full: true)
-            ours = try library.checksum()
-            guard theirs == ours else {
-                throw SyncFailure(
-                    .checksumMismatch,
-                    "After a full exchange the states still differ (checksum \(ours) here, \(theirs ?? "none") at \(peer.replicaID)). Keep both files and report this as a bug.")
-            }
-        }
-        report.checksum = ours
-        report.seconds = Date().timeIntervalSince(started)
-        return report
     }
 }
 

@@ -14,7 +14,8 @@ import Testing
     }
 
     func sync(_ initiator: ReadingLibrary, _ responder: ReadingLibrary, pageLimit: Int = 2_000) throws -> SyncReport {
-        try SyncSession.run(initiator, over: LocalTransport(responder: SyncResponder(library: responder, pageLimit: pageLimit)), pageLimit: pageLimit)
+        let options = SyncOptions(pageLimit: pageLimit)
+        return try SyncSession.run(initiator, over: LocalTransport(responder: SyncResponder(library: responder, options: options)), options: options)
     }
 
     @Test func twoLibrariesConvergeAndASecondSyncSendsNothingNew() throws {

@@ -27,8 +27,8 @@ import Testing
         try a.setProgress("https://example.com/1", ReadingProgress(clamping: 5000))
         for index in 0..<5 { try b.save(ArticleDraft(source: .url("https://example.com/b/\(index)"), tags: ["y"])) }
         try b.delete("https://example.com/b/0")
-        let transport = RecordingTransport(LocalTransport(responder: SyncResponder(library: b, pageLimit: 4)))
-        _ = try SyncSession.run(a, over: transport, pageLimit: 4)
+        let transport = RecordingTransport(LocalTransport(responder: SyncResponder(library: b, options: SyncOptions(pageLimit: 4))))
+        _ = try SyncSession.run(a, over: transport, options: SyncOptions(pageLimit: 4))
         // An error answer, too.
         transport.messages.append(SyncResponder(library: b).respond(to: Data("garbage".utf8)))
 

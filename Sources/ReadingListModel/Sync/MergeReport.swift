@@ -4,10 +4,13 @@ public struct MergeReport: Hashable, Sendable {
     public var applied: Int
     /// Field changes that lost to the value already stored (or were already there).
     public var ignored: Int
+    /// The rows people see that changed (a tally of several pages: ``ChangeTally``).
+    public var rows: [MergedRow]
 
     /// Creates a report.
-    public init(applied: Int = 0, ignored: Int = 0) {
+    public init(applied: Int = 0, ignored: Int = 0, rows: [MergedRow] = []) {
         self.applied = applied
         self.ignored = ignored
+        self.rows = rows
     }
 }

@@ -8,11 +8,15 @@ import ReadingListModel
 /// cursor" for a row found at its latest entry would lose values when a pull is cut into
 /// pages: the cursor can pass an older value's sequence while the row sits further on.)
 enum ChangeFeedReader {
-    /// The current value of every field written after `sequence`, at most `limit` field changes
-    /// (but whole feed entries, and at least one).
-    static func page(_ db: Database, after sequence: Int64, limit: Int) throws -> ChangePage {
+    /// The current value of every field written after `sequence`: whole feed entries, at least
+    /// one, and then only while the page holds at most `limit` field changes of about
+    /// `maxBytes` (``estimatedSize(of:)``). Values stamped by replica `excluded` are left out
+    /// (the puller's own writes: echoes), though their entries still count as read.
+    static func page(_ db: Database, after sequence: Int64, limit: Int, maxBytes: Int, excluding excluded: String?) throws -> ChangePage {
         let replicaIDs = try ReplicaDirectory.ids(db)
+        let excludedOrdinals = Set(replicaIDs.filter { $0.value == excluded }.keys)
         var changes: [FieldChange] = []
+        var bytes = 0
         var toSequence = sequence
         var hasMore = false
         let entries = try Row.fetchCursor(
@@ -21,25 +25,42 @@ enum ChangeFeedReader {
             let rowChanges: [FieldChange]
             if entry["entity"] as Int == ForeignFields.feedCode {
                 rowChanges = [try ForeignFields.change(at: entry["seq"], db, replicaIDs: replicaIDs)]
+                    .filter { $0.stamp.replicaID != excluded }
             } else {
                 guard let entity = SyncedEntity.all.first(where: { $0.code == entry["entity"] as Int }) else {
                     throw ReadingListError(.storage, "The change feed names an unknown entity (\(entry["entity"] as Int)); the library may be damaged.")
                 }
                 let key = (entry["row_key"] as String).split(separator: " ").map(String.init)
-                rowChanges = try changesOfRow(db, entity, key: key, at: entry["seq"], replicaIDs: replicaIDs)
+                rowChanges = try changesOfRow(
+                    db, entity, key: key, at: entry["seq"], replicaIDs: replicaIDs, excluding: excludedOrdinals)
             }
-            if !changes.isEmpty, changes.count + rowChanges.count > limit {
+            let entryBytes = rowChanges.reduce(0) { $0 + estimatedSize(of: $1) }
+            if !changes.isEmpty, changes.count + rowChanges.count > limit || bytes + entryBytes > maxBytes {
                 hasMore = true
                 break
             }
             changes += rowChanges
+            bytes += entryBytes
             toSequence = entry["seq"]
         }
-        return ChangePage(changes: changes, afterSequence: sequence, toSequence: toSequence, hasMore: hasMore)
+        let feedEnd = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_feed") ?? 0
+        return ChangePage(changes: changes, afterSequence: sequence, toSequence: toSequence, hasMore: hasMore, feedEnd: max(feedEnd, toSequence))
+    }
+
+    /// About how many bytes a change takes in a `changes` message (SPEC.md §6.1): its texts,
+    /// plus room for quoting, separators and its row's clock and replica.
+    static func estimatedSize(of change: FieldChange) -> Int {
+        let value = switch change.value {
+        case .null: 4
+        case .bool: 5
+        case .integer: 20
+        case .text(let text): text.utf8.count + 2
+        }
+        return change.entity.utf8.count + change.key.reduce(0) { $0 + $1.utf8.count + 3 } + change.field.utf8.count + value + 40
     }
 
     private static func changesOfRow(
-        _ db: Database, _ entity: SyncedEntity, key: [String], at sequence: Int64, replicaIDs: [Int: String]
+        _ db: Database, _ entity: SyncedEntity, key: [String], at sequence: Int64, replicaIDs: [Int: String], excluding: Set<Int>
     ) throws -> [FieldChange] {
         let condition = entity.keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
         guard key.count == entity.keyColumns.count, let row = try Row.fetchOne(
@@ -50,7 +71,7 @@ enum ChangeFeedReader {
         }
         let clock = try FieldClock(packed: row["clock"])
         return try entity.fields.compactMap { field in
-            guard let stamp = clock[field.index], stamp.sequence == sequence else { return nil }
+            guard let stamp = clock[field.index], stamp.sequence == sequence, !excluding.contains(stamp.replica) else { return nil }
             guard let replicaID = replicaIDs[stamp.replica] else {
                 throw ReadingListError(.storage, "The library refers to an unknown replica (\(stamp.replica)); it may be damaged.")
             }

@@ -64,10 +64,11 @@ final class ChangeWriter {
 
     /// Merges values written by other replicas into the row of `entity` identified by `key`:
     /// each value replaces the stored one only if its field's rule says it wins.
-    /// - Returns: how many values won and how many lost (or were already there).
+    /// - Returns: how many values won and how many lost (or were already there), and whether
+    ///   the row existed (`_alive`) before and after.
     func merge(
         _ entity: SyncedEntity, key: [String], changes: [(field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)]
-    ) throws -> (applied: Int, ignored: Int) {
+    ) throws -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool) {
         // The same field twice in one batch: only the value that wins between them counts.
         var best: [UInt8: (field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)] = [:]
         var order: [UInt8] = []
@@ -82,7 +83,9 @@ final class ChangeWriter {
             }
         }
         let candidates = order.compactMap { best[$0] }
-        let existing = try row(entity, key: key, columns: candidates.map(\.field.column))
+        let columns = candidates.map(\.field.column)
+        let existing = try row(entity, key: key, columns: columns.contains("alive") ? columns : columns + ["alive"])
+        let wasAlive = existing.map { $0.row["alive"] as Bool } ?? false
         var winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)] = []
         for (field, value, stamp) in candidates {
             observed = max(observed, stamp.timestamp)
@@ -93,7 +96,8 @@ final class ChangeWriter {
             winners.append((field.column, value, stamp.timestamp, try ordinal(of: stamp.replicaID)))
         }
         try store(entity, key: key, existing: existing, fields: winners)
-        return (winners.count, changes.count - winners.count)
+        let alive = winners.first { $0.column == "alive" }.map { $0.value == true.databaseValue } ?? wasAlive
+        return (winners.count, changes.count - winners.count, wasAlive, alive)
     }
 
     /// Merges a value of an entity or field this build does not know (SPEC.md §3.8): the

@@ -16,7 +16,7 @@ public enum SyncCodec {
             case .hello(let hello): return try encoder.encode(HelloDTO(hello))
             case .pull(let pull): return try encoder.encode(PullDTO(pull))
             case .changes(let changes): return try encoder.encode(ChangesDTO(changes.page))
-            case .done(let done): return try encoder.encode(DoneDTO(type: "done", checksum: done.checksum, full: done.full ? true : nil))
+            case .done(let done): return try encoder.encode(DoneDTO(done))
             case .error(let failure):
                 return try encoder.encode(ErrorDTO(type: "error", code: failure.code.rawValue, message: failure.message))
             }
@@ -36,8 +36,7 @@ public enum SyncCodec {
             case "pull": return .pull(try decoder.decode(PullDTO.self, from: data).message())
             case "changes": return .changes(SyncMessage.Changes(page: try decoder.decode(ChangesDTO.self, from: data).page()))
             case "done":
-                let dto = try decoder.decode(DoneDTO.self, from: data)
-                return .done(SyncMessage.Done(checksum: dto.checksum, full: dto.full ?? false))
+                return .done(try decoder.decode(DoneDTO.self, from: data).message())
             case "error":
                 let dto = try decoder.decode(ErrorDTO.self, from: data)
                 return .error(SyncFailure(SyncFailure.Code(rawValue: dto.code) ?? .internalError, dto.message))
@@ -122,23 +121,81 @@ private struct PullDTO: Codable {
     var after: String
     var incarnation: String
     var limit: Int
+    var maxBytes: Int?
+    var includeOwn: Bool?
 
     init(_ pull: SyncMessage.Pull) {
         after = String(pull.after)
         incarnation = pull.incarnation
         limit = pull.limit
+        maxBytes = pull.maxBytes
+        includeOwn = pull.includeOwn ? true : nil
     }
 
     func message() throws(SyncFailure) -> SyncMessage.Pull {
         guard (1...100_000).contains(limit) else { throw SyncFailure(.badMessage, "\"limit\" must be from 1 to 100000, not \(limit).") }
-        return SyncMessage.Pull(after: try sequence(after, "after"), incarnation: try uuid(incarnation, "incarnation"), limit: limit)
+        if let maxBytes, maxBytes < 1_024 {
+            throw SyncFailure(.badMessage, "\"maxBytes\" must be at least 1024, not \(maxBytes).")
+        }
+        return SyncMessage.Pull(
+            after: try sequence(after, "after"), incarnation: try uuid(incarnation, "incarnation"), limit: limit,
+            maxBytes: maxBytes, includeOwn: includeOwn ?? false)
     }
 }
 
 private struct DoneDTO: Codable {
-    var type: String
+    var type = "done"
     var checksum: String?
     var full: Bool?
+    var dryRun: Bool?
+    var applied: Int?
+    var summary: SummaryDTO?
+
+    init(_ done: SyncMessage.Done) {
+        checksum = done.checksum
+        full = done.full ? true : nil
+        dryRun = done.dryRun ? true : nil
+        applied = done.applied
+        summary = done.summary.map(SummaryDTO.init)
+    }
+
+    func message() throws(SyncFailure) -> SyncMessage.Done {
+        if let checksum, checksum.count != 16 || UInt64(checksum, radix: 16) == nil || checksum != checksum.lowercased() {
+            throw SyncFailure(.badMessage, "\"checksum\" must be 16 lowercase hex digits, not \"\(checksum)\".")
+        }
+        if let applied, applied < 0 { throw SyncFailure(.badMessage, "\"applied\" must not be negative.") }
+        return SyncMessage.Done(
+            checksum: checksum, full: full ?? false, dryRun: dryRun ?? false, applied: applied, summary: summary?.summary)
+    }
+}
+
+/// `done.summary`: rows added, updated and deleted, by kind.
+private struct SummaryDTO: Codable {
+    struct CountsDTO: Codable {
+        var added: Int
+        var updated: Int
+        var deleted: Int
+    }
+
+    var articles: CountsDTO
+    var tags: CountsDTO
+    var highlights: CountsDTO
+
+    init(_ summary: ChangeSummary) {
+        func counts(_ counts: ChangeSummary.Counts) -> CountsDTO {
+            CountsDTO(added: counts.added, updated: counts.updated, deleted: counts.deleted)
+        }
+        articles = counts(summary.articles)
+        tags = counts(summary.tags)
+        highlights = counts(summary.highlights)
+    }
+
+    var summary: ChangeSummary {
+        func counts(_ dto: CountsDTO) -> ChangeSummary.Counts {
+            ChangeSummary.Counts(added: max(0, dto.added), updated: max(0, dto.updated), deleted: max(0, dto.deleted))
+        }
+        return ChangeSummary(articles: counts(articles), tags: counts(tags), highlights: counts(highlights))
+    }
 }
 
 private struct ErrorDTO: Codable {
@@ -152,6 +209,8 @@ private struct ChangesDTO: Codable {
     var after: String
     var to: String
     var more: Bool
+    /// The sender's last feed sequence when the page was read (for progress).
+    var end: String?
     var replicas: [String]
     var rows: [RowDTO]
 
@@ -172,6 +231,7 @@ private struct ChangesDTO: Codable {
         after = String(page.afterSequence)
         to = String(page.toSequence)
         more = page.hasMore
+        end = page.feedEnd.map(String.init)
         var replicaIndex: [String: Int] = [:]
         replicas = []
         rows = []
@@ -212,7 +272,9 @@ private struct ChangesDTO: Codable {
                 changes.append(FieldChange(entity: row.e, key: row.k, field: field, value: value.value, stamp: stamp))
             }
         }
-        return ChangePage(changes: changes, afterSequence: afterSequence, toSequence: toSequence, hasMore: more)
+        return ChangePage(
+            changes: changes, afterSequence: afterSequence, toSequence: toSequence, hasMore: more,
+            feedEnd: try end.map { text throws(SyncFailure) in try sequence(text, "end") })
     }
 }
 

@@ -51,12 +51,18 @@ public enum SyncMessage: Hashable, Sendable {
         public var incarnation: String
         /// At most this many field changes per page.
         public var limit: Int
+        /// At most about this many bytes per `changes` message, when given.
+        public var maxBytes: Int?
+        /// Asks for the sender's own values too (a repair); normally they are left out.
+        public var includeOwn: Bool
 
         /// Creates a pull.
-        public init(after: Int64, incarnation: String, limit: Int) {
+        public init(after: Int64, incarnation: String, limit: Int, maxBytes: Int? = nil, includeOwn: Bool = false) {
             self.after = after
             self.incarnation = incarnation
             self.limit = limit
+            self.maxBytes = maxBytes
+            self.includeOwn = includeOwn
         }
     }
 
@@ -75,11 +81,20 @@ public enum SyncMessage: Hashable, Sendable {
         public var checksum: String?
         /// Asks the receiver to pull the sender's whole feed, from sequence 0 (a repair).
         public var full: Bool
+        /// Asks the receiver to judge what it pulls without applying it.
+        public var dryRun: Bool
+        /// Field changes the sender applied (or, in a dry run, would apply) in this session.
+        public var applied: Int?
+        /// What those changes did (or would do) to the sender's library.
+        public var summary: ChangeSummary?
 
         /// Creates a done message.
-        public init(checksum: String?, full: Bool = false) {
+        public init(checksum: String?, full: Bool = false, dryRun: Bool = false, applied: Int? = nil, summary: ChangeSummary? = nil) {
             self.checksum = checksum
             self.full = full
+            self.dryRun = dryRun
+            self.applied = applied
+            self.summary = summary
         }
     }
 }

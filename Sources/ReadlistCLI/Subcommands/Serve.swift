@@ -17,7 +17,7 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let responder = SyncResponder(library: try library.open(), pageLimit: pageSize)
+            let responder = SyncResponder(library: try library.open(), options: SyncOptions(pageLimit: pageSize))
             let channel = LineChannel(input: .standardInput, output: .standardOutput)
             do {
                 while let request = channel.readLine() {
