@@ -5,10 +5,11 @@
    (JSON Schema 2020-12, with the `jsonschema` package).
 2. Case ids are unique across the whole suite.
 3. Files of area "identity" are recomputed with identity_reference.py, an
-   implementation of SPEC.md section 2 independent of the Swift code, and
-   files of area "anchor" with anchor_reference.py, one of section 4; every
-   flag a case uses is declared in the file's notes. Files of other areas are
-   only validated against the schema.
+   implementation of SPEC.md section 2 independent of the Swift code, files
+   of area "anchor" with anchor_reference.py, one of section 4, and files of
+   area "merge" with merge_reference.py, one of section 3 (every order of a
+   case's replicas); every flag a case uses is declared in the file's notes.
+   Files of other areas are only validated against the schema.
 
 Run from anywhere: python3 Protocol/tools/check_vectors.py
 Exits non-zero if any check fails. The last line is `vectors: N passed, M failed`.
@@ -34,6 +35,7 @@ sys.dont_write_bytecode = True  # keep Protocol/tools free of __pycache__
 sys.path.insert(0, str(TOOLS))
 import anchor_reference  # noqa: E402
 import identity_reference as reference  # noqa: E402
+import merge_reference  # noqa: E402
 
 
 def show(value) -> str:
@@ -146,9 +148,17 @@ def check_anchor_case(case: dict, notes: dict) -> list[str]:
     return problems
 
 
+def check_merge_case(case: dict, notes: dict) -> list[str]:
+    problems = [f"flag {show(flag)} is not declared in notes" for flag in case.get("flags", []) if flag not in notes]
+    if not case["id"].startswith("merge-"):
+        return problems + ["id prefix is not merge-"]
+    return problems + merge_reference.check_case(case)
+
+
 RECOMPUTED_AREAS = {
     "identity": check_identity_case,
     "anchor": check_anchor_case,
+    "merge": check_merge_case,
 }
 
 

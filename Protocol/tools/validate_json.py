@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Validate JSON documents against readlist's schemas with an independent validator.
 
-Usage: validate_json.py SCHEMA_NAME FILE [FILE ...]
-  SCHEMA_NAME is a file name in Protocol/schemas/v1 (e.g. article.schema.json).
+Usage: validate_json.py SCHEMA FILE [FILE ...]
+  SCHEMA is a file name in Protocol/schemas/v1 (e.g. article.schema.json), or the path of
+  another schema file (e.g. Protocol/vectors/vector-file.schema.json).
 Prints one line per file and a final 'json: N passed, M failed' line; exits 1 on any failure.
 """
 import json
@@ -29,8 +30,11 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip(), file=sys.stderr)
         return 64
     schema_path = SCHEMAS / argv[1]
-    if not schema_path.exists():
-        print(f"validate_json: no schema {argv[1]} in {SCHEMAS}", file=sys.stderr)
+    if "/" in argv[1]:
+        schema_path = pathlib.Path(argv[1])
+    if not schema_path.is_file():
+        where = "" if "/" in argv[1] else f" in {SCHEMAS}"
+        print(f"validate_json: no schema {argv[1]}{where}", file=sys.stderr)
         return 64
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)

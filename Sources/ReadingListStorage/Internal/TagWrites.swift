@@ -3,7 +3,9 @@ import ReadingListModel
 
 /// Tag and membership writes, shared by saves and tag commands.
 enum TagWrites {
-    /// Adds `tags` to an article, creating tags that do not exist yet.
+    /// Adds `tags` to an article, creating tags that do not exist yet. Every membership named is
+    /// written (stamped) even if present, so that this latest intent wins over a concurrent
+    /// removal (SPEC.md §3.2).
     /// - Returns: the display names of tags that were newly added.
     static func add(_ tags: [TagName], to article: ArticleID, writer: ChangeWriter) throws -> [String] {
         var added: [String] = []
@@ -13,15 +15,16 @@ enum TagWrites {
             let present = try Bool.fetchOne(
                 writer.db, sql: "SELECT alive FROM article_tag WHERE article_id = ? AND tag_id = ?",
                 arguments: [article.description, tagID])
-            guard present != true else { continue }
             try writer.write(.articleTag, key: [article.description, tagID], values: [("alive", true.databaseValue)])
+            guard present != true else { continue }
             added.append(try displayName(tagID, writer.db) ?? tag.display)
         }
         if !added.isEmpty { try refreshSearchText(of: article.description, writer.db) }
         return added
     }
 
-    /// Removes `tags` from an article.
+    /// Removes `tags` from an article. Every membership named is written (stamped) even if
+    /// absent, so that this latest intent wins over a concurrent add.
     /// - Returns: the display names of tags that were removed.
     static func remove(_ tags: [TagName], from article: ArticleID, writer: ChangeWriter) throws -> [String] {
         var removed: [String] = []
@@ -30,8 +33,8 @@ enum TagWrites {
             let present = try Bool.fetchOne(
                 writer.db, sql: "SELECT alive FROM article_tag WHERE article_id = ? AND tag_id = ?",
                 arguments: [article.description, tagID])
-            guard present == true else { continue }
             try writer.write(.articleTag, key: [article.description, tagID], values: [("alive", false.databaseValue)])
+            guard present == true else { continue }
             removed.append(try displayName(tagID, writer.db) ?? tag.display)
         }
         if !removed.isEmpty { try refreshSearchText(of: article.description, writer.db) }
