@@ -20,7 +20,7 @@ enum ChangeFeedReader {
         var toSequence = sequence
         var hasMore = false
         let entries = try Row.fetchCursor(
-            db, sql: "SELECT seq, entity, row_key FROM change_feed WHERE seq > ? ORDER BY seq", arguments: [sequence])
+            db.cachedStatement(sql: "SELECT seq, entity, row_key FROM change_feed WHERE seq > ? ORDER BY seq"), arguments: [sequence])
         while let entry = try entries.next() {
             let rowChanges: [FieldChange]
             if entry["entity"] as Int == ForeignFields.feedCode {
@@ -64,7 +64,7 @@ enum ChangeFeedReader {
     ) throws -> [FieldChange] {
         let condition = entity.keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
         guard key.count == entity.keyColumns.count, let row = try Row.fetchOne(
-            db, sql: "SELECT clock, \(entity.fields.map(\.column).joined(separator: ", ")) FROM \(entity.table) WHERE \(condition)",
+            db.cachedStatement(sql: "SELECT clock, \(entity.fields.map(\.column).joined(separator: ", ")) FROM \(entity.table) WHERE \(condition)"),
             arguments: StatementArguments(key))
         else {
             throw ReadingListError(.storage, "The change feed names a missing \(entity.name) row; the library may be damaged.")

@@ -31,7 +31,7 @@ final class ChangeWriter {
 
     /// Begins a change in `db`'s open transaction: reads the persisted clock and advances it.
     static func begin(_ db: Database, now: Date) throws -> ChangeWriter {
-        guard let state = try Row.fetchOne(db, sql: "SELECT replica_ordinal, clock FROM library_state") else {
+        guard let state = try Row.fetchOne(db.cachedStatement(sql: "SELECT replica_ordinal, clock FROM library_state")) else {
             throw ReadingListError(.storage, "The library has no replica state; it may be damaged.")
         }
         let persisted = HybridTimestamp(rawValue: UInt64(bitPattern: state["clock"] as Int64))
@@ -41,7 +41,7 @@ final class ChangeWriter {
     /// Persists the greatest clock reading this transaction used or saw. Call once, before commit.
     func commitClock() throws {
         let high = Int64(bitPattern: max(timestamp, observed).rawValue)
-        try db.execute(sql: "UPDATE library_state SET clock = ? WHERE clock < ?", arguments: [high, high])
+        try db.cachedStatement(sql: "UPDATE library_state SET clock = ? WHERE clock < ?").execute(arguments: [high, high])
     }
 
     /// Writes `values` into the row of `entity` identified by `key`, creating the row if needed.
@@ -165,8 +165,7 @@ final class ChangeWriter {
     private func row(_ entity: SyncedEntity, key: [String], columns: [String]) throws -> ExistingRow? {
         precondition(key.count == entity.keyColumns.count)
         guard let row = try Row.fetchOne(
-            db,
-            sql: "SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(condition(entity))",
+            db.cachedStatement(sql: "SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(condition(entity))"),
             arguments: StatementArguments(key))
         else { return nil }
         return ExistingRow(row: row, clock: try FieldClock(packed: row["clock"]), sequence: row["seq"])
@@ -178,9 +177,8 @@ final class ChangeWriter {
         fields: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)]
     ) throws {
         guard !fields.isEmpty else { return }
-        try db.execute(
-            sql: "INSERT INTO change_feed (entity, row_key) VALUES (?, ?)",
-            arguments: [entity.code, key.joined(separator: " ")])
+        try db.cachedStatement(sql: "INSERT INTO change_feed (entity, row_key) VALUES (?, ?)")
+            .execute(arguments: [entity.code, key.joined(separator: " ")])
         let sequence = db.lastInsertedRowID
         var clock = existing?.clock ?? FieldClock()
         for field in fields {
@@ -192,18 +190,16 @@ final class ChangeWriter {
             // written at; an entry whose values have all been overwritten goes.
             let live = Set(clock.stamps.values.map(\.sequence))
             for stale in Set(existing.clock.stamps.values.map(\.sequence)).subtracting(live) {
-                try db.execute(sql: "DELETE FROM change_feed WHERE seq = ?", arguments: [stale])
+                try db.cachedStatement(sql: "DELETE FROM change_feed WHERE seq = ?").execute(arguments: [stale])
             }
             let assignments = fields.map { "\($0.column) = ?" } + ["clock = ?", "seq = ?"]
-            try db.execute(
-                sql: "UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition(entity))",
-                arguments: StatementArguments(values) + StatementArguments(key))
+            try db.cachedStatement(sql: "UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition(entity))")
+                .execute(arguments: StatementArguments(values) + StatementArguments(key))
         } else {
             let searchKey = entity.searchKeyColumn.map { [$0] } ?? []
             let columns = entity.keyColumns + fields.map(\.column) + ["clock", "seq"] + searchKey
             let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-            try db.execute(
-                sql: "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
+            try db.cachedStatement(sql: "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))").execute(
                 arguments: StatementArguments(key)
                     + StatementArguments(values + searchKey.map { _ in sequence.databaseValue }))
         }

@@ -13,7 +13,7 @@ enum TagWrites {
         for tag in tags where seen.insert(tag.key).inserted {
             let tagID = try ensureTag(tag, writer: writer)
             let present = try Bool.fetchOne(
-                writer.db, sql: "SELECT alive FROM article_tag WHERE article_id = ? AND tag_id = ?",
+                writer.db.cachedStatement(sql: "SELECT alive FROM article_tag WHERE article_id = ? AND tag_id = ?"),
                 arguments: [article.description, tagID])
             try writer.write(.articleTag, key: [article.description, tagID], values: [("alive", true.databaseValue)])
             guard present != true else { continue }
@@ -31,7 +31,7 @@ enum TagWrites {
         for tag in tags {
             let tagID = tag.rowID
             let present = try Bool.fetchOne(
-                writer.db, sql: "SELECT alive FROM article_tag WHERE article_id = ? AND tag_id = ?",
+                writer.db.cachedStatement(sql: "SELECT alive FROM article_tag WHERE article_id = ? AND tag_id = ?"),
                 arguments: [article.description, tagID])
             try writer.write(.articleTag, key: [article.description, tagID], values: [("alive", false.databaseValue)])
             guard present == true else { continue }
@@ -46,7 +46,7 @@ enum TagWrites {
     @discardableResult
     static func ensureTag(_ tag: TagName, writer: ChangeWriter) throws -> String {
         let tagID = tag.rowID
-        let alive = try Bool.fetchOne(writer.db, sql: "SELECT alive FROM tag WHERE id = ?", arguments: [tagID])
+        let alive = try Bool.fetchOne(writer.db.cachedStatement(sql: "SELECT alive FROM tag WHERE id = ?"), arguments: [tagID])
         if alive != true {
             try writer.write(.tag, key: [tagID], values: [("alive", true.databaseValue), ("name", tag.display.databaseValue)])
         }
@@ -59,13 +59,13 @@ enum TagWrites {
 
     /// Recomputes the local, search-only `tags` column of an article.
     static func refreshSearchText(of articleID: String, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE article SET tags = coalesce((
                     SELECT group_concat(tag.name, ' ') FROM article_tag m JOIN tag ON tag.id = m.tag_id
                     WHERE m.article_id = article.id AND m.alive = 1), '')
                 WHERE id = ?
-                """,
-            arguments: [articleID])
+                """
+        ).execute(arguments: [articleID])
     }
 }
