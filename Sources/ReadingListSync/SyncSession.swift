@@ -46,6 +46,11 @@ public enum SyncSession {
                     "No common protocol version: this replica speaks \(SyncProtocol.minVersion)…\(SyncProtocol.maxVersion), the peer \(hello.minVersion)…\(hello.maxVersion).")
             }
             let peer = hello.replica
+            if options.dryRun, !hello.capabilities.contains(SyncProtocol.dryRunCapability) {
+                throw SyncFailure(
+                    .versionNotSupported,
+                    "Replica \(peer.replicaID) cannot do a dry run (it does not list the \"\(SyncProtocol.dryRunCapability)\" capability); nothing was changed. Upgrade readlist there, or sync without --dry-run.")
+            }
             report.peer = peer.replicaID
             report.version = version
 

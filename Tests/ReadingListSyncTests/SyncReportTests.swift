@@ -63,6 +63,15 @@ import Testing
         #expect(!dry.here.isEmpty && dry.there?.isEmpty == false)
     }
 
+    @Test func aDryRunIsRefusedByAPeerThatDoesNotListTheCapability() throws {
+        let (a, b) = try divergedPair()
+        let before = (try a.checksum(), try b.checksum())
+        let older = OlderPeerTransport(LocalTransport(responder: SyncResponder(library: b)))
+        let error = #expect(throws: SyncFailure.self) { try SyncSession.run(a, over: older, options: SyncOptions(dryRun: true)) }
+        #expect(error?.message.contains("dry run") == true)
+        #expect((try a.checksum(), try b.checksum()) == before)
+    }
+
     @Test func everyPageStaysWithinItsByteBoundUnlessItIsOneEntry() throws {
         let a = try folder.library("a.sqlite")
         let b = try folder.library("b.sqlite")
@@ -119,6 +128,20 @@ import Testing
 final class Recorder<Value>: @unchecked Sendable {
     private(set) var values: [Value] = []
     func append(_ value: Value) { values.append(value) }
+}
+
+/// A peer that speaks version 1 without any optional capability (its hello lists none).
+struct OlderPeerTransport<Inner: SyncTransport>: SyncTransport {
+    let inner: Inner
+
+    init(_ inner: Inner) { self.inner = inner }
+
+    func exchange(_ request: Data) throws -> Data {
+        let reply = try inner.exchange(request)
+        guard case .hello(var hello) = try SyncCodec.decode(reply) else { return reply }
+        hello.capabilities = []
+        return SyncCodec.encode(.hello(hello))
+    }
 }
 
 /// A transport that keeps every reply.

@@ -71,6 +71,21 @@ import Testing
         #expect(!withoutColor.stdout.contains("\u{1B}["), "\(withoutColor)")
     }
 
+    @Test func syncShowsAProgressLineOnATerminalOnly() throws {
+        let workspace = try Workspace()
+        let other = workspace.folder.appendingPathComponent("other.sqlite").path
+        try workspace.succeed("add", "https://example.com/a")
+        let readlist = CommandRunner.productsFolder.appendingPathComponent("readlist").path
+        let command = "'\(readlist)' sync '\(other)' --db '\(workspace.db)'"
+        let onTerminal = try CommandRunner.execute(
+            ["/usr/bin/script", "-qec", command, "/dev/null"], environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])
+        #expect(onTerminal.status == 0, "\(onTerminal)")
+        #expect(onTerminal.stdout.contains("\r\u{1B}[Ksync: receiving"), "\(onTerminal)")
+        #expect(onTerminal.stdout.contains("\r\u{1B}[K"), "the line is erased when done")
+        let piped = try CommandRunner.run(["sync", other, "--db", workspace.db])
+        #expect(!piped.stderr.contains("sync: "), "\(piped)")
+    }
+
     @Test func colourIsNeverWrittenToAPipe() throws {
         let workspace = try Workspace()
         try workspace.succeed("add", "https://example.com/a", "--title", "A")

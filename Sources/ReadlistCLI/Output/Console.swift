@@ -60,3 +60,8 @@ func runReporting(_ body: () throws -> Void) throws {
         throw ExitCode(error.code == .invalidInput ? 64 : 1)
     }
 }
+
+/// `n` and the noun, plural unless `n` is 1: "1 page", "3 pages".
+func pluralized(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
+}

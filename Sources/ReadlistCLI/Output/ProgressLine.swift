@@ -38,6 +38,6 @@ final class ProgressLine {
         let verb = progress.direction == .receiving ? "receiving" : "sending"
         let share = progress.fraction.map { String(format: " %3.0f%%", $0 * 100) } ?? ""
         let kilobytes = progress.bytes / 1_024
-        return "sync: \(verb)\(share), \(progress.changes) changes in \(progress.pages) pages, \(kilobytes) KiB"
+        return "sync: \(verb)\(share), \(pluralized(progress.changes, "change")) in \(pluralized(progress.pages, "page")), \(kilobytes) KiB"
     }
 }

@@ -63,10 +63,10 @@ struct Sync: ParsableCommand {
         } else {
             Console.print("Synced with \(report.peer) (protocol v\(report.version)) in \(seconds) s")
         }
-        Console.print("  here:  \(Self.describe(report.here)) (\(would); \(report.changesApplied) of \(report.changesReceived) changes received in \(report.pagesReceived) pages, \(report.bytesReceived) bytes)")
+        Console.print("  here:  \(Self.describe(report.here)) (\(would); \(report.changesApplied) of \(pluralized(report.changesReceived, "change")) received in \(pluralized(report.pagesReceived, "page")), \(report.bytesReceived) bytes)")
         let there = report.there.map(Self.describe) ?? "not reported"
         let applied = report.changesAppliedByPeer.map { "\($0) of " } ?? ""
-        Console.print("  there: \(there) (\(would); \(applied)\(report.changesSent) changes sent in \(report.pagesSent) pages, \(report.bytesSent) bytes)")
+        Console.print("  there: \(there) (\(would); \(applied)\(pluralized(report.changesSent, "change")) sent in \(pluralized(report.pagesSent, "page")), \(report.bytesSent) bytes)")
         if report.dryRun {
             Console.print("  checksum \(report.checksum) here")
         } else {
