@@ -80,7 +80,7 @@ struct Sync: ParsableCommand {
             guard !counts.isEmpty else { return nil }
             let pieces = [("added", counts.added), ("updated", counts.updated), ("deleted", counts.deleted)]
                 .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
-            return "\(name) \(pieces.joined(separator: ", "))"
+            return "\(name): \(pieces.joined(separator: ", "))"
         }
         return [part("articles", summary.articles), part("tags", summary.tags), part("highlights", summary.highlights)]
             .compactMap { $0 }.joined(separator: "; ")
