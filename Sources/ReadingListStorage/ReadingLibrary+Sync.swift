@@ -13,9 +13,13 @@ extension ReadingLibrary {
     public func changes(
         after sequence: Int64, limit: Int = 2_000, maxBytes: Int = .max, excluding: String? = nil
     ) throws(ReadingListError) -> ChangePage {
-        try read { db in
-            try ChangeFeedReader.page(db, after: sequence, limit: max(1, limit), maxBytes: maxBytes, excluding: excluding)
+        let (page, identity) = try read { db in
+            (try ChangeFeedReader.page(db, after: sequence, limit: max(1, limit), maxBytes: maxBytes, excluding: excluding),
+             try Self.identity(db))
         }
+        // Before a peer can record a cursor into the feed, note how far it may go (a restore check).
+        try feedMark.record(page.feedEnd ?? page.toSequence, replica: identity.replicaID)
+        return page
     }
 
     /// Merges changes from another replica, field by field, by the rules of SPEC.md §3.3, in one

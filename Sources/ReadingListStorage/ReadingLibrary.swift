@@ -19,6 +19,8 @@ public final class ReadingLibrary: Sendable {
     /// The file's path.
     public let path: String
     let pool: DatabasePool
+    /// How far peers may have read this replica's feed (a restore check).
+    let feedMark: FeedMark
     /// The wall clock; injectable for tests.
     let now: @Sendable () -> Date
 
@@ -36,6 +38,7 @@ public final class ReadingLibrary: Sendable {
     package init(path: String, now: @escaping @Sendable () -> Date) throws(ReadingListError) {
         self.path = path
         self.now = now
+        feedMark = FeedMark(libraryPath: path)
         let state = try LibraryFile.prepare(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
@@ -48,6 +51,7 @@ public final class ReadingLibrary: Sendable {
             try pool.read { db in try LibraryFile.checkIdentity(db, path: path) }
             try LibrarySchema.migrate(pool)
             try FileIdentity.confirm(pool, path: path)
+            try feedMark.confirm(pool)
         } catch {
             throw LibraryFile.translate(error, path: path)
         }

@@ -95,3 +95,62 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 }
+
+/// SPEC.md §3.7: a backup restored over the library file (same inode) is noticed.
+@Suite struct RestoreTests {
+    let folder: SyncSessionTests.Folder
+
+    init() throws { folder = try SyncSessionTests.Folder() }
+
+    func path(_ name: String) -> String { folder.url.appendingPathComponent(name).path }
+
+    func sync(_ initiator: ReadingLibrary, _ responder: ReadingLibrary) throws -> SyncReport {
+        try SyncSession.run(initiator, over: LocalTransport(responder: SyncResponder(library: responder)))
+    }
+
+    /// Writes `source`'s bytes over `destination` in place, keeping its inode.
+    func overwrite(_ destination: String, with source: String) throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+        let handle = try #require(FileHandle(forWritingAtPath: destination))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: bytes)
+        try handle.close()
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
+    }
+
+    @Test func aBackupRestoredInPlaceTakesANewIdentityAndLosesNothingItHadSynced() throws {
+        let b = try folder.library("b.sqlite")
+        let original: ReplicaIdentity
+        do {
+            let a = try folder.library("a.sqlite")
+            for index in 0..<3 { try a.save(ArticleDraft(source: .url("https://example.com/\(index)"))) }
+            original = try a.identity()
+        }
+        try FileManager.default.copyItem(atPath: path("a.sqlite"), toPath: path("backup.sqlite"))
+        do {
+            let a = try folder.library("a.sqlite")
+            for index in 3..<6 { try a.save(ArticleDraft(source: .url("https://example.com/\(index)"))) }
+            _ = try sync(b, a)
+        }
+        try overwrite(path("a.sqlite"), with: path("backup.sqlite"))
+
+        let restored = try folder.library("a.sqlite")
+        #expect(try restored.identity().replicaID != original.replicaID)
+        #expect(try restored.status().articles == 3)
+        try restored.save(ArticleDraft(source: .url("https://example.com/after-restore")))
+        let report = try sync(b, restored)
+        #expect(!report.repaired)
+        #expect(try restored.exportArticles() == b.exportArticles())
+        #expect(try b.status().articles == 7, "the change made after the restore reached the peer")
+        #expect(try restored.status().articles == 7, "what the peer had synced came back")
+    }
+
+    @Test func reopeningAfterServingKeepsTheIdentity() throws {
+        let a = try folder.library("a.sqlite")
+        let b = try folder.library("b.sqlite")
+        try a.save(ArticleDraft(source: .url("https://example.com/1")))
+        _ = try sync(b, a)
+        #expect(FileManager.default.fileExists(atPath: path("a.sqlite") + "-served"))
+        #expect(try folder.library("a.sqlite").identity() == a.identity())
+    }
+}
