@@ -69,7 +69,10 @@ let package = Package(
         .testTarget(name: "ReadingListExtractionTests", dependencies: ["ReadingListExtraction"]),
         .testTarget(
             name: "ReadingListSyncTests",
-            dependencies: ["ReadingListSync", "ReadingListStorage", "ReadingListWire", "ReadingListModel"]
+            dependencies: [
+                "ReadingListSync", "ReadingListStorage", "ReadingListWire", "ReadingListModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "ReadlistCLITests", dependencies: ["ReadingList"]),
     ],

@@ -9,6 +9,17 @@
    of area "anchor" with anchor_reference.py, one of section 4, and files of
    area "merge" with merge_reference.py, one of section 3 (every order of a
    case's replicas); every flag a case uses is declared in the file's notes.
+4. Files of area "codec" are checked with sync_reference.py, a decoder of
+   section 6.1: every valid message validates against
+   schemas/v1/sync-message.schema.json (with `jsonschema`) and decodes to the
+   case's `decoded`; every invalid one is refused for the case's `reason`,
+   and its flags say truly whether the schema alone rejects it. Files of
+   area "session" are replayed on Python replicas (sync_reference.py and
+   merge_reference.py): every message of every transcript validates against
+   the sync-message schema and decodes, the pages continue one another and
+   echo nothing back to the puller, the responder's `done` reports the
+   checksum, `applied` and `summary` its merges give, a mismatch is repaired,
+   and the final states and checksums are recomputed.
    Files of other areas are only validated against the schema.
 
 Run from anywhere: python3 Protocol/tools/check_vectors.py
@@ -25,17 +36,20 @@ import sys
 import unicodedata
 
 import jsonschema
+from referencing import Registry, Resource
 
 TOOLS = pathlib.Path(__file__).resolve().parent
 ROOT = TOOLS.parents[1]
 VECTORS = ROOT / "Protocol" / "vectors"
 SCHEMA = VECTORS / "vector-file.schema.json"
+MESSAGE_SCHEMAS = ROOT / "Protocol" / "schemas" / "v1"
 
 sys.dont_write_bytecode = True  # keep Protocol/tools free of __pycache__
 sys.path.insert(0, str(TOOLS))
 import anchor_reference  # noqa: E402
 import identity_reference as reference  # noqa: E402
 import merge_reference  # noqa: E402
+import sync_reference  # noqa: E402
 
 
 def show(value) -> str:
@@ -155,10 +169,41 @@ def check_merge_case(case: dict, notes: dict) -> list[str]:
     return problems + merge_reference.check_case(case)
 
 
+def message_validator() -> jsonschema.Draft202012Validator:
+    """A validator of schemas/v1/sync-message.schema.json, which refers to the other schemas of v1."""
+    resources = []
+    for path in sorted(MESSAGE_SCHEMAS.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    schema = json.loads((MESSAGE_SCHEMAS / "sync-message.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, registry=Registry().with_resources(resources))
+
+
+MESSAGES = message_validator()
+
+
+def message_schema_errors(message) -> list[str]:
+    errors = sorted(MESSAGES.iter_errors(message), key=lambda error: list(error.absolute_path))
+    return [f"at {'/'.join(str(part) for part in error.absolute_path) or '(top)'}: {error.message}" for error in errors]
+
+
+def check_codec_case(case: dict, notes: dict) -> list[str]:
+    problems = [f"flag {show(flag)} is not declared in notes" for flag in case.get("flags", []) if flag not in notes]
+    return problems + sync_reference.check_codec_case(case, MESSAGES.is_valid)
+
+
+def check_session_case(case: dict, notes: dict) -> list[str]:
+    problems = [f"flag {show(flag)} is not declared in notes" for flag in case.get("flags", []) if flag not in notes]
+    return problems + sync_reference.check_session_case(case, message_schema_errors)
+
+
 RECOMPUTED_AREAS = {
     "identity": check_identity_case,
     "anchor": check_anchor_case,
     "merge": check_merge_case,
+    "codec": check_codec_case,
+    "session": check_session_case,
 }
 
 
