@@ -204,14 +204,17 @@ extension ReadingLibrary {
                 ReadingListError(.invalidInput, "Change \(position + 1) (\(change.entity).\(change.field)) is invalid: \(reason).")
             }
             guard Self.isLowercaseUUID(change.stamp.replicaID) else { throw invalid("the replica id is not a lowercase UUID") }
+            if case .integer(let number) = change.value, !(-FieldChange.maxWireInteger...FieldChange.maxWireInteger).contains(number) {
+                throw invalid("integers must lie within ±2^53")
+            }
             guard let entity = SyncedEntity.named(change.entity), let field = entity.field(named: change.field) else {
                 // A newer replica's entity or field: kept and relayed (SPEC.md §3.8).
-                guard ForeignFields.isValidName(change.entity), ForeignFields.isValidName(change.field) else {
+                guard FieldChange.isValidName(change.entity), FieldChange.isValidName(change.field) else {
                     throw invalid("an entity or field name must be 1–64 letters, digits or underscores")
                 }
                 let knownEntity = SyncedEntity.named(change.entity)
                 guard knownEntity.map({ change.key.count == $0.keyColumns.count && change.key.allSatisfy(Self.isLowercaseUUID) })
-                    ?? ForeignFields.isValidKey(change.key)
+                    ?? FieldChange.isValidKey(change.key)
                 else { throw invalid("the key is malformed") }
                 validated.foreign.append(change)
                 continue

@@ -36,7 +36,12 @@ public final class SyncResponder {
         } catch let failure as SyncFailure {
             return SyncCodec.encode(.error(failure))
         } catch let error as ReadingListError {
-            return SyncCodec.encode(.error(SyncFailure(error.code == .clockSkew ? .clockSkew : .internalError, error.message)))
+            let code: SyncFailure.Code = switch error.code {
+            case .clockSkew: .clockSkew
+            case .invalidInput: .badMessage
+            default: .internalError
+            }
+            return SyncCodec.encode(.error(SyncFailure(code, error.message)))
         } catch {
             return SyncCodec.encode(.error(SyncFailure(.internalError, "\(error)")))
         }

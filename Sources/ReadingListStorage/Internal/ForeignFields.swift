@@ -9,21 +9,6 @@ enum ForeignFields {
     /// The change-feed entity code of a foreign value's entry.
     static let feedCode = 0
 
-    /// Whether `name` may name an unknown entity or field.
-    static func isValidName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, name.utf8.count <= 64, first == UInt8(ascii: "_") || isLetter(first) else { return false }
-        return name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-    }
-
-    /// Whether `key` may be the key of a row of an unknown entity.
-    static func isValidKey(_ key: [String]) -> Bool {
-        (1...4).contains(key.count) && key.allSatisfy { !$0.isEmpty && $0.utf8.count <= 256 }
-    }
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-    }
-
     /// The stored form of a key: its parts as a JSON array.
     static func storedKey(_ key: [String]) -> String {
         let encoder = JSONEncoder()

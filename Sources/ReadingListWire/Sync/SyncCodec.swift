@@ -72,10 +72,18 @@ private struct TypeDTO: Decodable {
 }
 
 private func sequence(_ text: String, _ name: String) throws(SyncFailure) -> Int64 {
-    guard !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), let value = Int64(text) else {
-        throw SyncFailure(.badMessage, "\"\(name)\" must be a decimal sequence number in a string, not \"\(text)\".")
+    let digits = text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    guard !text.isEmpty, digits, text == "0" || !text.hasPrefix("0"), let value = Int64(text) else {
+        throw SyncFailure(
+            .badMessage, "\"\(name)\" must be a sequence number from 0 to 2^63-1 in decimal, in a string, without leading zeros, not \"\(text)\".")
     }
     return value
+}
+
+/// Whether `text` is exactly 16 lowercase hexadecimal digits (a clock reading or a checksum).
+private func isHex16(_ text: String) -> Bool {
+    text.utf8.count == 16
+        && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
 }
 
 private func uuid(_ text: String, _ name: String) throws(SyncFailure) -> String {
@@ -109,6 +117,7 @@ private struct HelloDTO: Codable {
         guard minVersion >= 1, minVersion <= maxVersion else {
             throw SyncFailure(.badMessage, "The version range \(minVersion)…\(maxVersion) is empty.")
         }
+        guard schemaVersion >= 1 else { throw SyncFailure(.badMessage, "\"schemaVersion\" must be at least 1, not \(schemaVersion).") }
         return SyncMessage.Hello(
             protocolName: `protocol`, minVersion: minVersion, maxVersion: maxVersion,
             replica: ReplicaIdentity(replicaID: try uuid(replica, "replica"), incarnation: try uuid(incarnation, "incarnation")),
@@ -160,12 +169,12 @@ private struct DoneDTO: Codable {
     }
 
     func message() throws(SyncFailure) -> SyncMessage.Done {
-        if let checksum, checksum.count != 16 || UInt64(checksum, radix: 16) == nil || checksum != checksum.lowercased() {
+        if let checksum, !isHex16(checksum) {
             throw SyncFailure(.badMessage, "\"checksum\" must be 16 lowercase hex digits, not \"\(checksum)\".")
         }
         if let applied, applied < 0 { throw SyncFailure(.badMessage, "\"applied\" must not be negative.") }
         return SyncMessage.Done(
-            checksum: checksum, full: full ?? false, dryRun: dryRun ?? false, applied: applied, summary: summary?.summary)
+            checksum: checksum, full: full ?? false, dryRun: dryRun ?? false, applied: applied, summary: try summary?.summary())
     }
 }
 
@@ -190,11 +199,14 @@ private struct SummaryDTO: Codable {
         highlights = counts(summary.highlights)
     }
 
-    var summary: ChangeSummary {
-        func counts(_ dto: CountsDTO) -> ChangeSummary.Counts {
-            ChangeSummary.Counts(added: max(0, dto.added), updated: max(0, dto.updated), deleted: max(0, dto.deleted))
+    func summary() throws(SyncFailure) -> ChangeSummary {
+        func counts(_ dto: CountsDTO) throws(SyncFailure) -> ChangeSummary.Counts {
+            guard dto.added >= 0, dto.updated >= 0, dto.deleted >= 0 else {
+                throw SyncFailure(.badMessage, "\"summary\" counts must not be negative.")
+            }
+            return ChangeSummary.Counts(added: dto.added, updated: dto.updated, deleted: dto.deleted)
         }
-        return ChangeSummary(articles: counts(articles), tags: counts(tags), highlights: counts(highlights))
+        return ChangeSummary(articles: try counts(articles), tags: try counts(tags), highlights: try counts(highlights))
     }
 }
 
@@ -259,13 +271,19 @@ private struct ChangesDTO: Codable {
         for replica in replicas { _ = try uuid(replica, "replicas") }
         var changes: [FieldChange] = []
         for (index, row) in rows.enumerated() {
-            guard row.t.count == 16, let raw = UInt64(row.t, radix: 16), row.t == row.t.lowercased() else {
+            guard isHex16(row.t), let raw = UInt64(row.t, radix: 16) else {
                 throw SyncFailure(.badMessage, "Row \(index + 1): \"t\" must be 16 lowercase hex digits, not \"\(row.t)\".")
             }
             guard replicas.indices.contains(row.r) else {
                 throw SyncFailure(.badMessage, "Row \(index + 1): \"r\" (\(row.r)) is not an index into \"replicas\".")
             }
             guard !row.f.isEmpty else { throw SyncFailure(.badMessage, "Row \(index + 1) has no fields.") }
+            guard FieldChange.isValidName(row.e), row.f.keys.allSatisfy(FieldChange.isValidName) else {
+                throw SyncFailure(.badMessage, "Row \(index + 1): entity and field names must be 1–64 letters, digits or underscores, not starting with a digit.")
+            }
+            guard FieldChange.isValidKey(row.k) else {
+                throw SyncFailure(.badMessage, "Row \(index + 1): \"k\" must be 1–4 non-empty strings of at most 256 bytes.")
+            }
             let stamp = ChangeStamp(timestamp: HybridTimestamp(rawValue: raw), replicaID: replicas[row.r])
             for field in row.f.keys.sorted() {
                 guard let value = row.f[field] else { continue }
@@ -291,6 +309,9 @@ private struct FieldValueDTO: Codable, Equatable {
         } else if let flag = try? container.decode(Bool.self) {
             value = .bool(flag)
         } else if let number = try? container.decode(Int64.self) {
+            guard (-FieldChange.maxWireInteger...FieldChange.maxWireInteger).contains(number) else {
+                throw SyncFailure(.badMessage, "Integer values must lie within ±2^53, not \(number).")
+            }
             value = .integer(number)
         } else {
             value = .text(try container.decode(String.self))
