@@ -57,8 +57,8 @@ REASONS = {
     "bad-replica-index": "`r` that is not an index into `replicas`",
     "empty-fields": "a row without fields",
     "bad-name": "an entity or field name outside ^[A-Za-z_][A-Za-z0-9_]{0,63}$",
-    "bad-key": "a row key that is not 1-4 non-empty strings",
-    "bad-value": "a field value that is not null, a boolean, an integer or a string",
+    "bad-key": "a row key that is not 1-4 strings of 1-256 printable ASCII characters without spaces",
+    "bad-value": "a field value that is not null, a boolean, an integer or a string without U+0000",
     "bad-integer": "an integer field value outside +-2^53",
     "bad-checksum": "a checksum that is not 16 lowercase hex digits",
     "negative-count": "a negative `applied` or summary count",
@@ -75,6 +75,7 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 _HEX16 = re.compile(r"[0-9a-f]{16}")
 _SEQUENCE = re.compile(r"0|[1-9][0-9]*")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+_KEY_PART = re.compile(r"[!-~]{1,256}")
 
 
 class MessageError(ValueError):
@@ -185,6 +186,8 @@ def _pull(message: dict) -> dict:
 
 
 def _value(value, where: str):
+    if type(value) is str and "\x00" in value:
+        raise MessageError("bad-value", f"{where} contains U+0000")
     if value is None or type(value) in (bool, str):
         return value
     if _is_int(value):
@@ -218,7 +221,7 @@ def _changes(message: dict) -> dict:
         fields = _get(row, "f", "object")
         if not _NAME.fullmatch(entity):
             raise MessageError("bad-name", f"row {number}: entity {entity!r}")
-        if not 1 <= len(key) <= 4 or not all(type(part) is str and part for part in key):
+        if not 1 <= len(key) <= 4 or not all(type(part) is str and _KEY_PART.fullmatch(part) for part in key):
             raise MessageError("bad-key", f"row {number}: key {key!r}")
         if not _HEX16.fullmatch(hlc):
             raise MessageError("bad-hlc", f"row {number}: t {hlc!r}")

@@ -207,6 +207,9 @@ extension ReadingLibrary {
             if case .integer(let number) = change.value, !(-FieldChange.maxWireInteger...FieldChange.maxWireInteger).contains(number) {
                 throw invalid("integers must lie within ±2^53")
             }
+            if case .text(let text) = change.value, text.unicodeScalars.contains("\u{0}") {
+                throw invalid("text must not contain U+0000")
+            }
             guard let entity = SyncedEntity.named(change.entity), let field = entity.field(named: change.field) else {
                 // A newer replica's entity or field: kept and relayed (SPEC.md §3.8).
                 guard FieldChange.isValidName(change.entity), FieldChange.isValidName(change.field) else {

@@ -50,7 +50,7 @@ import Testing
         ])
     }
 
-    @Test func aVersion1LibraryIsUpgradedInPlaceKeepingItsData() throws {
+    @Test func aVersion1LibraryIsUpgradedInPlaceKeepingItsDataUnderANewReplicaID() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("readlist-v1-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -63,7 +63,7 @@ import Testing
         try library.save(ArticleDraft(source: .url("https://example.com/after-upgrade")))
         let status = try library.status()
         #expect(status.schemaVersion == 2)
-        #expect(status.replicaID == replica)
+        #expect(status.replicaID != replica, "an upgraded file cannot prove it is not a copy, so it takes a new id")
         #expect(status.articles == 1)
     }
 

@@ -154,3 +154,14 @@ import Testing
         #expect(try folder.library("a.sqlite").identity() == a.identity())
     }
 }
+
+extension ReplicaIdentityTests {
+    @Test func aCopyOfTheMainFileOfAnOpenLibraryTakesANewID() throws {
+        let original = try folder.library("open.sqlite")
+        try original.save(ArticleDraft(source: .url("https://example.com/1")))
+        // Only the main file, while the library is open (its WAL not checkpointed).
+        try FileManager.default.copyItem(atPath: path("open.sqlite"), toPath: path("copy.sqlite"))
+        let copy = try ReadingLibrary(path: path("copy.sqlite"))
+        #expect(try copy.identity().replicaID != original.identity().replicaID)
+    }
+}

@@ -7,9 +7,12 @@ extension FieldChange {
         return bytes.allSatisfy { $0 == UInt8(ascii: "_") || isDigit($0) || isLetter($0) }
     }
 
-    /// Whether `key` may be a row key on the wire: 1–4 non-empty strings of at most 256 bytes.
+    /// Whether `key` may be a row key on the wire: 1–4 strings of 1–256 printable ASCII
+    /// characters without spaces (SPEC.md §3.8), so that keys compare byte by byte and join
+    /// unambiguously with spaces in the checksum.
     package static func isValidKey(_ key: [String]) -> Bool {
-        (1...4).contains(key.count) && key.allSatisfy { !$0.isEmpty && $0.utf8.count <= 256 }
+        (1...4).contains(key.count)
+            && key.allSatisfy { part in (1...256).contains(part.utf8.count) && part.utf8.allSatisfy { (0x21...0x7E).contains($0) } }
     }
 
     /// The largest magnitude of an integer value on the wire (SPEC.md §6.1): 2^53.

@@ -33,9 +33,10 @@ enum FileIdentity {
     }
 
     /// Confirms that the library in `writer` lives where it recorded, rotating its replica
-    /// identity when it does not. A file that never recorded a place keeps its identity if it
-    /// has no history yet (it was just created) and rotates otherwise (an upgraded older file,
-    /// which cannot prove it is not a copy).
+    /// identity when it does not, or when it recorded no place (an upgraded older file, or an
+    /// empty file made a library in place: neither can prove it is not a copy). New files
+    /// record their place before they appear (``LibraryFile/create(path:)``). A rotation is
+    /// checkpointed into the main file at once, so a copy of the main file alone sees it.
     /// - Returns: whether the identity was rotated.
     @discardableResult
     static func confirm(_ writer: some DatabaseWriter, path: String) throws -> Bool {
@@ -46,13 +47,12 @@ enum FileIdentity {
             try db.inTransaction(.immediate) {
                 let recorded = try recorded(db)
                 guard recorded != here else { return .commit }
-                if try recorded != nil || hasHistory(db) {
-                    try rotate(db)
-                    rotated = true
-                }
+                try rotate(db)
+                rotated = true
                 try record(here, db)
                 return .commit
             }
+            try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
             return rotated
         }
     }
@@ -79,9 +79,5 @@ enum FileIdentity {
 
     private static func recorded(_ db: Database) throws -> Location? {
         try Row.fetchOne(db, sql: "SELECT device, inode FROM file_identity").map { Location(device: $0["device"], inode: $0["inode"]) }
-    }
-
-    private static func hasHistory(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM change_feed) OR EXISTS (SELECT 1 FROM peer)") ?? false
     }
 }

@@ -82,6 +82,9 @@ enum LibraryFile {
         let queue = try DatabaseQueue(path: temporary)
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
         try LibrarySchema.migrate(queue)
+        // link() keeps the inode, so the file's place is known before anyone can copy it.
+        let location = try FileIdentity.location(of: temporary)
+        try queue.write { db in try FileIdentity.record(location, db) }
         try queue.close()
         if link(temporary, path) != 0, errno != EEXIST {
             throw ReadingListError(

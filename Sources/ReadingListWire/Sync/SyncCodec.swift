@@ -282,7 +282,7 @@ private struct ChangesDTO: Codable {
                 throw SyncFailure(.badMessage, "Row \(index + 1): entity and field names must be 1–64 letters, digits or underscores, not starting with a digit.")
             }
             guard FieldChange.isValidKey(row.k) else {
-                throw SyncFailure(.badMessage, "Row \(index + 1): \"k\" must be 1–4 non-empty strings of at most 256 bytes.")
+                throw SyncFailure(.badMessage, "Row \(index + 1): \"k\" must be 1–4 strings of 1–256 printable ASCII characters without spaces.")
             }
             let stamp = ChangeStamp(timestamp: HybridTimestamp(rawValue: raw), replicaID: replicas[row.r])
             for field in row.f.keys.sorted() {
@@ -314,7 +314,11 @@ private struct FieldValueDTO: Codable, Equatable {
             }
             value = .integer(number)
         } else {
-            value = .text(try container.decode(String.self))
+            let text = try container.decode(String.self)
+            guard !text.unicodeScalars.contains("\u{0}") else {
+                throw SyncFailure(.badMessage, "Text values must not contain U+0000.")
+            }
+            value = .text(text)
         }
     }
 
