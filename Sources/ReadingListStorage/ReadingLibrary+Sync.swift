@@ -58,7 +58,7 @@ extension ReadingLibrary {
         }
         for article in memberships.sorted() {
             let alive = try Bool.fetchOne(writer.db, sql: "SELECT alive FROM article WHERE id = ?", arguments: [article]) ?? false
-            report.rows.append(MergedRow(kind: .articleTags, id: article, wasAlive: alive, isAlive: alive))
+            report.rows.append(MergedRow(kind: .article, id: article, wasAlive: alive, isAlive: nil))
         }
         for change in validated.foreign {
             if try writer.mergeForeign(change) { report.applied += 1 } else { report.ignored += 1 }
@@ -226,6 +226,7 @@ extension ReadingLibrary {
                 throw invalid("the key must be \(entity.keyColumns.count) lowercase UUID(s)")
             }
             guard let value = change.value.databaseValue(kind: field.kind) else { throw invalid("the value has the wrong type") }
+            guard field.nullable || !value.isNull else { throw invalid("the field cannot be null") }
             let rowKey = change.entity + " " + change.key.joined(separator: " ")
             if let existing = index[rowKey] {
                 validated.rows[existing].changes.append((field, value, change.stamp))

@@ -135,8 +135,13 @@ import Testing
             FieldChange(entity: "bookmark", key: ["x"], field: "", value: .text("t"), stamp: changes[0].stamp),
             FieldChange(entity: "article", key: ["NOT-A-UUID"], field: "title", value: .text("t"), stamp: changes[0].stamp),
             FieldChange(entity: "article", key: ["NOT-A-UUID"], field: "rating", value: .integer(5), stamp: changes[0].stamp),
+            FieldChange(entity: "article", key: [changes[0].key[0]], field: "title", value: .null, stamp: changes[0].stamp),
+            FieldChange(entity: "article", key: [changes[0].key[0]], field: "title", value: .text("a\u{0}b"), stamp: changes[0].stamp),
+            FieldChange(entity: "article", key: [changes[0].key[0]], field: "wordCount", value: .integer(1 << 60), stamp: changes[0].stamp),
+            FieldChange(entity: "collection", key: ["a b"], field: "name", value: .text("x"), stamp: changes[0].stamp),
         ] {
-            #expect(throws: ReadingListError.self) { try b.library.apply([bad]) }
+            let refusal = #expect(throws: ReadingListError.self) { try b.library.apply([bad]) }
+            #expect(refusal?.code == .invalidInput, "\(bad)")
         }
     }
 

@@ -63,6 +63,21 @@ import Testing
         #expect(!dry.here.isEmpty && dry.there?.isEmpty == false)
     }
 
+    @Test func aDryRunCountsANewRowWhoseFieldsSpanPagesOnce() throws {
+        let a = try folder.library("a.sqlite")
+        let b = try folder.library("b.sqlite")
+        try a.save(ArticleDraft(source: .url("https://example.com/new"), tags: ["t"]))
+        try a.setFavorite("https://example.com/new", true)
+        try a.renameTag("t", to: "T")
+        let options = SyncOptions(pageLimit: 1, dryRun: true)
+        let dry = try sync(b, a, options)
+        let real = try sync(b, a, SyncOptions(pageLimit: 1))
+        #expect(dry.pagesReceived > 3)
+        #expect(dry.here == real.here)
+        #expect(real.here.articles == ChangeSummary.Counts(added: 1))
+        #expect(real.here.tags == ChangeSummary.Counts(added: 1))
+    }
+
     @Test func aDryRunIsRefusedByAPeerThatDoesNotListTheCapability() throws {
         let (a, b) = try divergedPair()
         let before = (try a.checksum(), try b.checksum())

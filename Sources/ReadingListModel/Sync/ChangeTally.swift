@@ -1,5 +1,7 @@
 /// Adds up the rows that pages of a sync changed into a ``ChangeSummary``, counting each row
-/// once: by whether it existed before the first page that touched it and after the last.
+/// once: by whether it existed before the first page that touched it, and after the last page
+/// that wrote its existence. (A dry run judges pages apart, so a later page may see a row as
+/// missing that an earlier page created; only `_alive` decides existence.)
 public struct ChangeTally: Sendable {
     private struct Key: Hashable {
         var kind: MergedRow.Kind
@@ -14,15 +16,9 @@ public struct ChangeTally: Sendable {
     /// Records the rows one page changed.
     public mutating func record(_ merged: [MergedRow]) {
         for row in merged {
-            // A change of tags is an update of its article; the article's own existence
-            // changes only with its `_alive` (a preview judges pages apart, so the state a
-            // tag change sees may predate an earlier page's).
-            let key = Key(kind: row.kind == .articleTags ? .article : row.kind, id: row.id)
-            if let seen = rows[key] {
-                if row.kind != .articleTags { rows[key] = (seen.wasAlive, row.isAlive) }
-            } else {
-                rows[key] = (row.wasAlive, row.isAlive)
-            }
+            let key = Key(kind: row.kind, id: row.id)
+            let seen = rows[key]
+            rows[key] = (seen?.wasAlive ?? row.wasAlive, row.isAlive ?? seen?.isAlive ?? row.wasAlive)
         }
     }
 
@@ -39,7 +35,7 @@ public struct ChangeTally: Sendable {
                 }
             }
             switch key.kind {
-            case .article, .articleTags: count(&summary.articles)
+            case .article: count(&summary.articles)
             case .tag: count(&summary.tags)
             case .highlight: count(&summary.highlights)
             }

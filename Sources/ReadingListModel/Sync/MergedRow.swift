@@ -1,24 +1,26 @@
-/// A row that a merge changed, with whether it existed before and after.
+/// A row that a merge changed: whether it existed before, and after if the merge wrote its
+/// existence.
 public struct MergedRow: Hashable, Sendable {
     /// What kind of row it is.
     public enum Kind: Hashable, Sendable {
-        case article, tag, highlight
-        /// The tags of the article `id` changed; `wasAlive` and `isAlive` are the article's
-        /// state as the merge saw it.
-        case articleTags
+        /// An article; a change of its tags is reported as its article.
+        case article
+        case tag
+        case highlight
     }
 
     /// The kind.
     public var kind: Kind
     /// The row's id.
     public var id: String
-    /// Whether the row existed (was alive) before the merge.
+    /// Whether the row existed (was alive) as the merge saw it.
     public var wasAlive: Bool
-    /// Whether the row exists after the merge.
-    public var isAlive: Bool
+    /// Whether the row exists after the merge, when the merge wrote its existence (`_alive`);
+    /// `nil` when it did not, and the row exists as it did.
+    public var isAlive: Bool?
 
     /// Creates a merged row.
-    public init(kind: Kind, id: String, wasAlive: Bool, isAlive: Bool) {
+    public init(kind: Kind, id: String, wasAlive: Bool, isAlive: Bool?) {
         self.kind = kind
         self.id = id
         self.wasAlive = wasAlive

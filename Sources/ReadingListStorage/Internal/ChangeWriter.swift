@@ -64,11 +64,11 @@ final class ChangeWriter {
 
     /// Merges values written by other replicas into the row of `entity` identified by `key`:
     /// each value replaces the stored one only if its field's rule says it wins.
-    /// - Returns: how many values won and how many lost (or were already there), and whether
-    ///   the row existed (`_alive`) before and after.
+    /// - Returns: how many values won and how many lost (or were already there), whether the
+    ///   row existed (`_alive`) before, and after if an `_alive` value won.
     func merge(
         _ entity: SyncedEntity, key: [String], changes: [(field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)]
-    ) throws -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool) {
+    ) throws -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?) {
         // The same field twice in one batch: only the value that wins between them counts.
         var best: [UInt8: (field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)] = [:]
         var order: [UInt8] = []
@@ -96,7 +96,7 @@ final class ChangeWriter {
             winners.append((field.column, value, stamp.timestamp, try ordinal(of: stamp.replicaID)))
         }
         try store(entity, key: key, existing: existing, fields: winners)
-        let alive = winners.first { $0.column == "alive" }.map { $0.value == true.databaseValue } ?? wasAlive
+        let alive = winners.first { $0.column == "alive" }.map { $0.value == true.databaseValue }
         return (winners.count, changes.count - winners.count, wasAlive, alive)
     }
 

@@ -24,6 +24,8 @@ struct SyncedField: Sendable, Hashable {
     let column: String
     let rule: MergeRule
     var kind: FieldKind = .text
+    /// Whether the field may hold null (its column is nullable).
+    var nullable = false
 
     static func == (lhs: SyncedField, rhs: SyncedField) -> Bool { lhs.index == rhs.index && lhs.column == rhs.column }
     func hash(into hasher: inout Hasher) { hasher.combine(column) }
@@ -44,18 +46,18 @@ struct SyncedEntity: Sendable {
         code: 1, name: "article", table: "article", keyColumns: ["id"],
         fields: [
             SyncedField(index: 0, name: "_alive", column: "alive", rule: .existenceDeleteWins, kind: .boolean),
-            SyncedField(index: 1, name: "url", column: "url", rule: .lastWriterWins),
-            SyncedField(index: 2, name: "canonicalUrl", column: "canonical_url", rule: .lastWriterWins),
+            SyncedField(index: 1, name: "url", column: "url", rule: .lastWriterWins, nullable: true),
+            SyncedField(index: 2, name: "canonicalUrl", column: "canonical_url", rule: .lastWriterWins, nullable: true),
             SyncedField(index: 3, name: "title", column: "title", rule: .lastWriterWins),
-            SyncedField(index: 4, name: "byline", column: "byline", rule: .lastWriterWins),
-            SyncedField(index: 5, name: "site", column: "site", rule: .lastWriterWins),
-            SyncedField(index: 6, name: "excerpt", column: "excerpt", rule: .lastWriterWins),
-            SyncedField(index: 7, name: "content", column: "content", rule: .lastWriterWins),
-            SyncedField(index: 8, name: "language", column: "language", rule: .lastWriterWins),
-            SyncedField(index: 9, name: "publishedAt", column: "published_at", rule: .lastWriterWins, kind: .integer),
+            SyncedField(index: 4, name: "byline", column: "byline", rule: .lastWriterWins, nullable: true),
+            SyncedField(index: 5, name: "site", column: "site", rule: .lastWriterWins, nullable: true),
+            SyncedField(index: 6, name: "excerpt", column: "excerpt", rule: .lastWriterWins, nullable: true),
+            SyncedField(index: 7, name: "content", column: "content", rule: .lastWriterWins, nullable: true),
+            SyncedField(index: 8, name: "language", column: "language", rule: .lastWriterWins, nullable: true),
+            SyncedField(index: 9, name: "publishedAt", column: "published_at", rule: .lastWriterWins, kind: .integer, nullable: true),
             SyncedField(index: 10, name: "wordCount", column: "word_count", rule: .lastWriterWins, kind: .integer),
-            SyncedField(index: 11, name: "addedAt", column: "added_at", rule: .earliestValueWins, kind: .integer),
-            SyncedField(index: 12, name: "readAt", column: "read_at", rule: .lastWriterWins, kind: .integer),
+            SyncedField(index: 11, name: "addedAt", column: "added_at", rule: .earliestValueWins, kind: .integer, nullable: true),
+            SyncedField(index: 12, name: "readAt", column: "read_at", rule: .lastWriterWins, kind: .integer, nullable: true),
             SyncedField(index: 13, name: "archived", column: "archived", rule: .lastWriterWins, kind: .boolean),
             SyncedField(index: 14, name: "favorite", column: "favorite", rule: .lastWriterWins, kind: .boolean),
             SyncedField(index: 15, name: "progress", column: "progress", rule: .lastWriterWins, kind: .integer),
@@ -83,8 +85,8 @@ struct SyncedEntity: Sendable {
             SyncedField(index: 4, name: "suffix", column: "suffix", rule: .lastWriterWins),
             SyncedField(index: 5, name: "start", column: "start_offset", rule: .lastWriterWins, kind: .integer),
             SyncedField(index: 6, name: "end", column: "end_offset", rule: .lastWriterWins, kind: .integer),
-            SyncedField(index: 7, name: "note", column: "note", rule: .lastWriterWins),
-            SyncedField(index: 8, name: "color", column: "color", rule: .lastWriterWins),
+            SyncedField(index: 7, name: "note", column: "note", rule: .lastWriterWins, nullable: true),
+            SyncedField(index: 8, name: "color", column: "color", rule: .lastWriterWins, nullable: true),
             SyncedField(index: 9, name: "createdAt", column: "created_at", rule: .lastWriterWins, kind: .integer),
         ])
 
