@@ -20,6 +20,9 @@ public struct ReadingListError: Error, Hashable, Sendable, CustomStringConvertib
         case storage
         /// A peer's changes are stamped too far ahead of this replica's clock.
         case clockSkew
+        /// A peer asked for this replica's feed past its end: the library was replaced by an
+        /// older copy of itself, and has taken a new replica id; sync again.
+        case cursorInvalid
     }
 
     /// The kind of failure.

@@ -51,6 +51,9 @@ extension ReadingLibrary {
             }
             let identity = try copy.read { try Self.identity($0) }
             try copy.close()
+            // The clone holds this feed up to `position`: a later restore of this file to an
+            // older copy must be noticed (SPEC.md §3.7).
+            try feedMark.record(position, replica: source.replicaID)
             guard link(temporary, path) == 0 else {
                 throw ReadingListError(
                     .libraryUnavailable, "Cannot create \(path): \(String(cString: strerror(errno))). Check the folder, or choose a new file name.")

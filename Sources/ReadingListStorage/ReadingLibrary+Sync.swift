@@ -13,9 +13,19 @@ extension ReadingLibrary {
     public func changes(
         after sequence: Int64, limit: Int = 2_000, maxBytes: Int = .max, excluding: String? = nil
     ) throws(ReadingListError) -> ChangePage {
-        let (page, identity) = try read { db in
+        let (page, identity, position) = try read { db in
             (try ChangeFeedReader.page(db, after: sequence, limit: max(1, limit), maxBytes: maxBytes, excluding: excluding),
-             try Self.identity(db))
+             try Self.identity(db), try Self.feedPosition(db))
+        }
+        if sequence > position {
+            // The puller has read further than this feed goes: this file is an older copy of
+            // itself (a restore). Take a new identity before anything else is stamped.
+            try change { writer in
+                if try Self.identity(writer.db) == identity { try FileIdentity.rotate(writer.db) }
+            }
+            throw ReadingListError(
+                .cursorInvalid,
+                "A peer has read this library's feed up to \(sequence), but it ends at \(position): the file was replaced by an older copy. It now syncs as a new replica; sync again.")
         }
         // Before a peer can record a cursor into the feed, note how far it may go (a restore check).
         try feedMark.record(page.feedEnd ?? page.toSequence, replica: identity.replicaID)

@@ -69,6 +69,7 @@ public final class ReadingLibrary: Sendable {
                     let writer = try ChangeWriter.begin(db, now: now)
                     result = try body(writer)
                     try writer.commitClock()
+                    if !rollingBack { feedMark.noteWrite() }
                     return rollingBack ? .rollback : .commit
                 }
                 guard let result else { preconditionFailure("transaction committed without a result") }
@@ -77,6 +78,14 @@ public final class ReadingLibrary: Sendable {
         } catch {
             throw LibraryFile.translate(error, path: path)
         }
+    }
+
+    deinit {
+        // Best effort: how far the feed got, so a later restore of an older copy is noticed.
+        guard feedMark.hasUnrecordedWrites,
+            let (position, identity) = try? pool.read({ db in (try Self.feedPosition(db), try Self.identity(db)) })
+        else { return }
+        try? feedMark.record(position, replica: identity.replicaID)
     }
 
     /// Runs `body` in a read transaction.

@@ -38,6 +38,7 @@ public final class SyncResponder {
         } catch let error as ReadingListError {
             let code: SyncFailure.Code = switch error.code {
             case .clockSkew: .clockSkew
+            case .cursorInvalid: .cursorInvalid
             case .invalidInput: .badMessage
             default: .internalError
             }

@@ -2,6 +2,7 @@ import Foundation
 import ReadingListModel
 import ReadingListStorage
 import ReadingListSync
+import ReadingListWire
 import Testing
 
 /// SPEC.md §3.7: a copied file never shares its replica id with the original; `clone` makes a
@@ -163,5 +164,74 @@ extension ReplicaIdentityTests {
         try FileManager.default.copyItem(atPath: path("open.sqlite"), toPath: path("copy.sqlite"))
         let copy = try ReadingLibrary(path: path("copy.sqlite"))
         #expect(try copy.identity().replicaID != original.identity().replicaID)
+    }
+}
+
+extension RestoreTests {
+    @Test func aSourceRestoredToBeforeItWasClonedTakesANewIdentity() throws {
+        let original: ReplicaIdentity
+        do {
+            let a = try folder.library("a.sqlite")
+            try a.save(ArticleDraft(source: .url("https://example.com/1")))
+            original = try a.identity()
+        }
+        try FileManager.default.copyItem(atPath: path("a.sqlite"), toPath: path("backup.sqlite"))
+        do {
+            let a = try folder.library("a.sqlite")
+            try a.save(ArticleDraft(source: .url("https://example.com/2")))
+            try a.clone(to: path("clone.sqlite"))
+        }
+        try overwrite(path("a.sqlite"), with: path("backup.sqlite"))
+        let restored = try folder.library("a.sqlite")
+        #expect(try restored.identity().replicaID != original.replicaID)
+        let clone = try folder.library("clone.sqlite")
+        try restored.setFavorite("https://example.com/1", true)
+        _ = try sync(clone, restored)
+        #expect(try clone.exportArticles() == restored.exportArticles())
+        #expect(try restored.status().articles == 2)
+    }
+
+    @Test func localWritesAfterABackupAreRecordedWhenTheLibraryCloses() throws {
+        let original: ReplicaIdentity
+        do {
+            let a = try folder.library("a.sqlite")
+            try a.save(ArticleDraft(source: .url("https://example.com/1")))
+            original = try a.identity()
+        }
+        try FileManager.default.copyItem(atPath: path("a.sqlite"), toPath: path("backup.sqlite"))
+        do {
+            let a = try folder.library("a.sqlite")
+            try a.save(ArticleDraft(source: .url("https://example.com/2")))
+        }
+        try overwrite(path("a.sqlite"), with: path("backup.sqlite"))
+        #expect(try folder.library("a.sqlite").identity().replicaID != original.replicaID)
+    }
+
+    @Test func aPullPastTheEndOfTheFeedIsRefusedAndTheReplicaRotates() throws {
+        let b = try folder.library("b.sqlite")
+        let original: ReplicaIdentity
+        do {
+            let a = try folder.library("a.sqlite")
+            try a.save(ArticleDraft(source: .url("https://example.com/1")))
+            original = try a.identity()
+        }
+        try FileManager.default.copyItem(atPath: path("a.sqlite"), toPath: path("backup.sqlite"))
+        do {
+            let a = try folder.library("a.sqlite")
+            for index in 2..<5 { try a.save(ArticleDraft(source: .url("https://example.com/\(index)"))) }
+            _ = try sync(b, a)
+        }
+        // The restore also loses the mark beside the file.
+        try overwrite(path("a.sqlite"), with: path("backup.sqlite"))
+        try FileManager.default.removeItem(atPath: path("a.sqlite") + "-served")
+        let restored = try folder.library("a.sqlite")
+        #expect(try restored.identity() == original)
+        let failure = #expect(throws: SyncFailure.self) { try sync(b, restored) }
+        #expect(failure?.code == .cursorInvalid)
+        #expect(try restored.identity().replicaID != original.replicaID)
+        try restored.save(ArticleDraft(source: .url("https://example.com/after")))
+        _ = try sync(b, restored)
+        #expect(try restored.exportArticles() == b.exportArticles())
+        #expect(try b.status().articles == 5)
     }
 }

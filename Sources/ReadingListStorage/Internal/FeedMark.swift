@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import ReadingListModel
 
-/// A small file beside the library (`<library>-served`) recording how far into this replica's
-/// feed it has let peers read (SPEC.md §3.7).
+/// A small file beside the library (`<library>-served`) recording how far this replica's feed
+/// has reached under its id: as far as peers may have read it, a clone copied it, or local
+/// writes took it, recorded when the library closes (SPEC.md §3.7).
 ///
 /// Peers keep cursors into the feed. If the library is later replaced in place by an older
 /// copy (a backup restored over it, same inode), its feed would number new changes with
@@ -19,20 +20,32 @@ final class FeedMark: @unchecked Sendable {
     let path: String
     private let lock = NSLock()
     private var recorded: (replica: String, served: Int64)?
+    private var unrecordedWrites = false
 
     init(libraryPath: String) {
         path = libraryPath + "-served"
         recorded = Self.load(path)
     }
 
-    /// Records that peers may have read this replica's feed up to `sequence`, before they get it.
+    /// Notes that this process wrote to the feed (recorded when the library closes).
+    func noteWrite() { lock.withLock { unrecordedWrites = true } }
+
+    /// Whether this process wrote to the feed since it last recorded the mark.
+    var hasUnrecordedWrites: Bool { lock.withLock { unrecordedWrites } }
+
+    /// Records that the feed reached `sequence`: before peers may read that far, after local
+    /// writes, and for a clone.
     func record(_ sequence: Int64, replica: String) throws(ReadingListError) {
         lock.lock()
         defer { lock.unlock() }
-        if let recorded, recorded.replica == replica, recorded.served >= sequence { return }
+        if let recorded, recorded.replica == replica, recorded.served >= sequence {
+            unrecordedWrites = false
+            return
+        }
         // Another process may have moved the mark on: it never goes back.
         if let onDisk = Self.load(path), onDisk.replica == replica, onDisk.served >= sequence {
             recorded = onDisk
+            unrecordedWrites = false
             return
         }
         do {
@@ -43,6 +56,7 @@ final class FeedMark: @unchecked Sendable {
                 .libraryUnavailable, "Cannot write \(path), which sync needs beside the library: \(error.localizedDescription). Check the folder's permissions.")
         }
         recorded = (replica, sequence)
+        unrecordedWrites = false
     }
 
     /// Rotates the library's replica identity if its feed ends before the mark this replica

@@ -41,6 +41,11 @@ struct Sync: ParsableCommand {
             let report: SyncReport
             do {
                 if let other {
+                    guard FileManager.default.fileExists(atPath: other) else {
+                        throw ReadingListError(
+                            .libraryUnavailable,
+                            "There is no library at \(other). Check the path; to make a new replica there, run readlist clone <this library> \(other).")
+                    }
                     let responder = SyncResponder(library: try ReadingLibrary(path: other), options: options)
                     report = try SyncSession.run(here, over: LocalTransport(responder: responder), options: options)
                 } else {
