@@ -8,9 +8,12 @@ import Testing
     static let x = "https://example.com/x"
     static let text = "A Headline For Conflict Tests\n\nThe quick brown fox jumps over the lazy dog, again and again, for the tests.\n"
 
+    /// Two empty library files (sync refuses a missing file).
     func libraries() throws -> (Workspace, a: String, b: String) {
         let workspace = try Workspace()
-        return (workspace, workspace.folder.appendingPathComponent("a.sqlite").path, workspace.folder.appendingPathComponent("b.sqlite").path)
+        let (a, b) = (workspace.folder.appendingPathComponent("a.sqlite").path, workspace.folder.appendingPathComponent("b.sqlite").path)
+        for db in [a, b] { try run(["status", "--db", db]) }
+        return (workspace, a, b)
     }
 
     @discardableResult

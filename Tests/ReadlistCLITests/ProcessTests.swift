@@ -75,6 +75,7 @@ import Testing
         let workspace = try Workspace()
         let other = workspace.folder.appendingPathComponent("other.sqlite").path
         try workspace.succeed("add", "https://example.com/a")
+        #expect(try CommandRunner.run(["add", "https://example.com/b", "--db", other]).status == 0)
         let readlist = CommandRunner.productsFolder.appendingPathComponent("readlist").path
         let command = "'\(readlist)' sync '\(other)' --db '\(workspace.db)'"
         let onTerminal = try CommandRunner.execute(

@@ -101,6 +101,10 @@ import Testing
             #expect(result.status == 1, "\(command): \(result)")
             #expect(result.errorLines.count == 1, "\(command): \(result)")
         }
+        let missing = workspace.folder.appendingPathComponent("typo.sqlite").path
+        let typo = try CommandRunner.run(["sync", missing, "--db", a])
+        #expect(typo.status == 1 && typo.stderr.contains("readlist clone"), "\(typo)")
+        #expect(!FileManager.default.fileExists(atPath: missing), "a mistyped path does not become an empty library")
         let itself = try CommandRunner.run(["sync", a, "--db", a])
         #expect(itself.status == 1 && itself.stderr.contains("cannot sync with itself"))
         let notALibrary = try workspace.write("text", to: "notes.txt")
