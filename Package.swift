@@ -55,22 +55,24 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ReadingListExample", dependencies: ["ReadingList"]),
+        // Test support: reading Protocol/vectors files (used by test targets only).
+        .target(name: "ProtocolVectors", path: "Tests/ProtocolVectors"),
         .testTarget(name: "ReadingListModelTests", dependencies: ["ReadingListModel"]),
         .testTarget(
             name: "ReadingListStorageTests",
             dependencies: [
-                "ReadingListStorage", "ReadingListModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "ReadingListStorage", "ReadingListModel", "ProtocolVectors", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "ReadingListWireTests",
-            dependencies: ["ReadingListWire", "ReadingListModel"]
+            dependencies: ["ReadingListWire", "ReadingListModel", "ProtocolVectors"]
         ),
         .testTarget(name: "ReadingListExtractionTests", dependencies: ["ReadingListExtraction"]),
         .testTarget(
             name: "ReadingListSyncTests",
             dependencies: [
-                "ReadingListSync", "ReadingListStorage", "ReadingListWire", "ReadingListModel",
+                "ReadingListSync", "ReadingListStorage", "ReadingListWire", "ReadingListModel", "ProtocolVectors",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

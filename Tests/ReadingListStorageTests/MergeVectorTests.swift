@@ -1,4 +1,5 @@
 import Foundation
+import ProtocolVectors
 import ReadingListModel
 import ReadingListStorage
 import Testing
@@ -62,9 +63,6 @@ struct MergeVectorTests {
 enum MergeVectors {
     static let mergeScenarioCases = (try? load(from: "merge-scenarios.json")) ?? []
 
-    struct Invalid: Error, CustomStringConvertible {
-        let description: String
-    }
 
     /// A case of merge-scenarios.json: the replicas' changes, merged in any order, give `expected`.
     struct Case: Decodable, Sendable, CustomTestStringConvertible {
@@ -91,7 +89,7 @@ enum MergeVectors {
 
         func fieldChange() throws -> FieldChange {
             guard hlc.count == 16, hlc == hlc.lowercased(), let raw = UInt64(hlc, radix: 16) else {
-                throw Invalid(description: "hlc \"\(hlc)\" is not 16 lowercase hex digits")
+                throw VectorFileError(description: "hlc \"\(hlc)\" is not 16 lowercase hex digits")
             }
             return FieldChange(
                 entity: entity, key: key, field: field, value: value.value,
@@ -152,32 +150,8 @@ enum MergeVectors {
         }
     }
 
-    /// The directory of the merge vectors: the nearest Protocol/vectors/v1/merge above this file.
-    static func directory() throws -> URL {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.pathComponents.count > 1 {
-            let vectors = directory.appendingPathComponent("Protocol/vectors/v1/merge")
-            if FileManager.default.fileExists(atPath: vectors.path) {
-                return vectors
-            }
-            directory.deleteLastPathComponent()
-        }
-        throw Invalid(description: "no Protocol/vectors/v1/merge above \(#filePath)")
-    }
-
     static func load(from fileName: String) throws -> [Case] {
-        let file = try directory().appendingPathComponent(fileName)
-        let vectors = try JSONDecoder().decode(VectorFile.self, from: Data(contentsOf: file))
-        guard vectors.protocolVersion == 1, vectors.area == "merge" else {
-            throw Invalid(description: "\(fileName) is not a protocol 1 merge vector file")
-        }
-        return vectors.cases
-    }
-
-    private struct VectorFile: Decodable {
-        let protocolVersion: Int
-        let area: String
-        let cases: [Case]
+        try VectorFile<Case>.load(area: "merge", fileName: fileName)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ProtocolVectors
 import GRDB
 import ReadingListModel
 @testable import ReadingListStorage
@@ -78,9 +79,6 @@ enum SessionVectors {
     /// that none of them is refused as clock skew (SPEC.md §3.5).
     static let now = Date(timeIntervalSince1970: 1_780_000_000 + 3 * 86_400)
 
-    struct Invalid: Error, CustomStringConvertible {
-        let description: String
-    }
 
     /// A case of transcripts.json.
     struct Case: Codable, Sendable, CustomTestStringConvertible {
@@ -164,7 +162,7 @@ enum SessionVectors {
 
         func fieldChange() throws -> FieldChange {
             guard hlc.count == 16, hlc == hlc.lowercased(), let raw = UInt64(hlc, radix: 16) else {
-                throw Invalid(description: "hlc \"\(hlc)\" is not 16 lowercase hex digits")
+                throw VectorFileError(description: "hlc \"\(hlc)\" is not 16 lowercase hex digits")
             }
             let fieldValue: FieldValue
             switch value {
@@ -172,7 +170,7 @@ enum SessionVectors {
             case .bool(let flag): fieldValue = .bool(flag)
             case .integer(let number): fieldValue = .integer(number)
             case .string(let text): fieldValue = .text(text)
-            default: throw Invalid(description: "\(entity).\(field) has a value that is not null, a boolean, an integer or a string")
+            default: throw VectorFileError(description: "\(entity).\(field) has a value that is not null, a boolean, an integer or a string")
             }
             return FieldChange(
                 entity: entity, key: key, field: field, value: fieldValue,
@@ -237,7 +235,7 @@ enum SessionVectors {
                 try db.execute(sql: "UPDATE library_state SET incarnation = ?", arguments: [spec.incarnation])
             }
             guard try library.identity() == ReplicaIdentity(replicaID: spec.replica, incarnation: spec.incarnation) else {
-                throw Invalid(description: "replica \(label) did not take the vector's identity")
+                throw VectorFileError(description: "replica \(label) did not take the vector's identity")
             }
             let changes = try spec.changes.map { try $0.fieldChange() }
             if !changes.isEmpty { try library.apply(changes) }
@@ -247,7 +245,7 @@ enum SessionVectors {
         var replay = Replay()
         for session in vector.sessions {
             guard let initiator = libraries[session.initiator], let responderLibrary = libraries[session.responder] else {
-                throw Invalid(description: "a session names a replica the case does not have")
+                throw VectorFileError(description: "a session names a replica the case does not have")
             }
             let options = session.options
             let responder = SyncResponder(
@@ -318,92 +316,7 @@ enum SessionVectors {
         return (try? encoder.encode(transcript)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
     }
 
-    /// The directory of the session vectors: the nearest Protocol/vectors/v1/session above this file.
-    static func directory() throws -> URL {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.pathComponents.count > 1 {
-            let vectors = directory.appendingPathComponent("Protocol/vectors/v1/session")
-            if FileManager.default.fileExists(atPath: vectors.path) {
-                return vectors
-            }
-            directory.deleteLastPathComponent()
-        }
-        throw Invalid(description: "no Protocol/vectors/v1/session above \(#filePath)")
-    }
-
     static func load(from fileName: String) throws -> [Case] {
-        let file = try directory().appendingPathComponent(fileName)
-        let vectors = try JSONDecoder().decode(VectorFile.self, from: Data(contentsOf: file))
-        guard vectors.protocolVersion == 1, vectors.area == "session" else {
-            throw Invalid(description: "\(fileName) is not a protocol 1 session vector file")
-        }
-        return vectors.cases
-    }
-
-    private struct VectorFile: Decodable {
-        let protocolVersion: Int
-        let area: String
-        let cases: [Case]
-    }
-}
-
-// MARK: - JSON values
-
-/// Any JSON value, keeping integers exact (numbers that are not 64-bit integers as `Decimal`).
-enum VectorJSON: Codable, Hashable, Sendable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case number(Decimal)
-    case string(String)
-    case array([VectorJSON])
-    case object([String: VectorJSON])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let number = try? container.decode(Int64.self) {
-            self = .integer(number)
-        } else if let number = try? container.decode(Decimal.self) {
-            self = .number(number)
-        } else if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if let items = try? container.decode([VectorJSON].self) {
-            self = .array(items)
-        } else {
-            self = .object(try container.decode([String: VectorJSON].self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let flag): try container.encode(flag)
-        case .integer(let number): try container.encode(number)
-        case .number(let number): try container.encode(number)
-        case .string(let text): try container.encode(text)
-        case .array(let items): try container.encode(items)
-        case .object(let members): try container.encode(members)
-        }
-    }
-
-    static func parse(_ data: Data) throws -> VectorJSON {
-        try JSONDecoder().decode(VectorJSON.self, from: data)
-    }
-
-    /// One line of JSON.
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
-
-    /// Sorted keys, no spaces: equal, compared as UTF-8 bytes, exactly when the values are.
-    var canonical: String {
-        (try? encoded()).map { String(decoding: $0, as: UTF8.self) } ?? "?"
+        try VectorFile<Case>.load(area: "session", fileName: fileName)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProtocolVectors
 import ReadingListModel
 import ReadingListWire
 import Testing
@@ -51,9 +52,6 @@ struct CodecVectorTests {
 enum CodecVectors {
     static let messageCases = (try? load(from: "messages.json")) ?? []
 
-    struct Invalid: Error, CustomStringConvertible {
-        let description: String
-    }
 
     /// A case of messages.json: `message` (or the text `raw`) decodes to `decoded`, or fails with `error`.
     struct Case: Decodable, Sendable, CustomTestStringConvertible {
@@ -75,7 +73,7 @@ enum CodecVectors {
         /// The bytes a decoder receives.
         func input() throws -> Data {
             if let raw { return Data(raw.utf8) }
-            guard let message else { throw Invalid(description: "\(id) has neither message nor raw") }
+            guard let message else { throw VectorFileError(description: "\(id) has neither message nor raw") }
             return try message.encoded()
         }
     }
@@ -134,89 +132,7 @@ enum CodecVectors {
         }
     }
 
-    /// The directory of the codec vectors: the nearest Protocol/vectors/v1/codec above this file.
-    static func directory() throws -> URL {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while directory.pathComponents.count > 1 {
-            let vectors = directory.appendingPathComponent("Protocol/vectors/v1/codec")
-            if FileManager.default.fileExists(atPath: vectors.path) {
-                return vectors
-            }
-            directory.deleteLastPathComponent()
-        }
-        throw Invalid(description: "no Protocol/vectors/v1/codec above \(#filePath)")
-    }
-
     static func load(from fileName: String) throws -> [Case] {
-        let file = try directory().appendingPathComponent(fileName)
-        let vectors = try JSONDecoder().decode(VectorFile.self, from: Data(contentsOf: file))
-        guard vectors.protocolVersion == 1, vectors.area == "codec" else {
-            throw Invalid(description: "\(fileName) is not a protocol 1 codec vector file")
-        }
-        return vectors.cases
-    }
-
-    private struct VectorFile: Decodable {
-        let protocolVersion: Int
-        let area: String
-        let cases: [Case]
-    }
-}
-
-// MARK: - JSON values
-
-/// Any JSON value, keeping integers exact (numbers that are not 64-bit integers as `Decimal`,
-/// so that 2^64 is sent as 18446744073709551616, not rounded to a double).
-enum VectorJSON: Codable, Hashable, Sendable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case number(Decimal)
-    case string(String)
-    case array([VectorJSON])
-    case object([String: VectorJSON])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let number = try? container.decode(Int64.self) {
-            self = .integer(number)
-        } else if let number = try? container.decode(Decimal.self) {
-            self = .number(number)
-        } else if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if let items = try? container.decode([VectorJSON].self) {
-            self = .array(items)
-        } else {
-            self = .object(try container.decode([String: VectorJSON].self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let flag): try container.encode(flag)
-        case .integer(let number): try container.encode(number)
-        case .number(let number): try container.encode(number)
-        case .string(let text): try container.encode(text)
-        case .array(let items): try container.encode(items)
-        case .object(let members): try container.encode(members)
-        }
-    }
-
-    /// One line of JSON.
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
-
-    /// Sorted keys, no spaces: equal, compared as UTF-8 bytes, exactly when the values are.
-    var canonical: String {
-        (try? encoded()).map { String(decoding: $0, as: UTF8.self) } ?? "?"
+        try VectorFile<Case>.load(area: "codec", fileName: fileName)
     }
 }
