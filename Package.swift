@@ -61,7 +61,8 @@ let package = Package(
         .testTarget(
             name: "ReadingListStorageTests",
             dependencies: [
-                "ReadingListStorage", "ReadingListModel", "ProtocolVectors", .product(name: "GRDB", package: "GRDB.swift"),
+                "ReadingListStorage", "ReadingListModel", "ReadingListWire", "ProtocolVectors",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

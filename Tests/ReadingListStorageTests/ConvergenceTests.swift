@@ -1,14 +1,15 @@
 import Foundation
 import ReadingListModel
 @testable import ReadingListStorage
+import ReadingListWire
 import Testing
 
 /// Model-based randomized convergence: 2–5 replicas make random edits from small pools (so
 /// they collide), sync in random pairs with random page sizes, dropped, replayed and partial
 /// pages, echoes left out or not, under clock skew; some values come from a "newer" replica
 /// (unknown fields). After a final exchange every replica shows the same library, with equal
-/// checksums and no duplicate URL, and every causally later edit of a title or a note is the
-/// one that shows.
+/// checksums, byte-identical JSON exports and no duplicate URL, and every causally later edit
+/// of a title or a note is the one that shows.
 ///
 /// Each history is seeded and reproducible: a failure names its seed. More histories (a soak):
 /// `READLIST_CONVERGENCE_HISTORIES=100000 swift test --filter ConvergenceTests`; one history,
@@ -88,10 +89,13 @@ import Testing
             }
         }
         let expected = try dump(replicas[0].library)
+        let expectedExport = try WireJSON.encode(LibraryExport(articles: expected))
         for (index, replica) in replicas.enumerated() {
             let actual = try dump(replica.library)
             if actual != expected, Self.tracing { try printFeeds(replicas.map(\.library)) }
             #expect(actual == expected, "seed \(seed): replica \(index) differs from replica 0: \(difference(actual, expected))")
+            // What `readlist export --format json` writes, byte for byte.
+            #expect(try WireJSON.encode(LibraryExport(articles: actual)) == expectedExport, "seed \(seed): exports differ")
             let urls = try replica.library.articles(ArticleQuery(state: .all)).compactMap(\.canonicalURL)
             #expect(Set(urls).count == urls.count, "seed \(seed): duplicate canonical URL")
             #expect(try replica.library.checksum() == replicas[0].library.checksum(), "seed \(seed): checksums differ")
