@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The model: value types, identity, text anchoring. No storage, no CLI.
@@ -39,12 +40,14 @@ let package = Package(
         ),
         // Turning saved pages and text files into articles.
         .target(name: "ReadingListExtraction", dependencies: ["CLibXML2"]),
+        // Reading other services' export files into imported articles.
+        .target(name: "ReadingListImport", dependencies: ["ReadingListModel", .product(name: "CSV", package: "CSV.swift")]),
         // The library product: one import for embedders.
         .target(
             name: "ReadingList",
             dependencies: [
                 "ReadingListModel", "ReadingListStorage", "ReadingListWire", "ReadingListSync",
-                "ReadingListExtraction",
+                "ReadingListExtraction", "ReadingListImport",
             ]
         ),
         .executableTarget(

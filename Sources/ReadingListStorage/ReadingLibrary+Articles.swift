@@ -17,56 +17,67 @@ extension ReadingLibrary {
             throw ReadingListError(.invalidInput, "The title is empty. Give a title with text in it, or leave --title out.")
         }
         let addedAt = draft.addedAt ?? now()
-        let outcome: (SaveResult.Outcome, [String]) = try change { writer in
-            let db = writer.db
-            let id = identity.id.description
-            let existing = try Row.fetchOne(
-                db, sql: "SELECT alive, title, byline, site, excerpt, content, language, published_at FROM article WHERE id = ?",
-                arguments: [id])
-            let wasAlive = existing?["alive"] == true
-            var values: [(column: String, value: DatabaseValue)] = []
-            func fill(_ column: String, _ value: (any DatabaseValueConvertible)?) {
-                guard let value else { return }
-                if let existing, wasAlive, !(existing[column] as DatabaseValue).isNull { return }
-                values.append((column, value.databaseValue))
-            }
-            if !wasAlive { values.append(("alive", true.databaseValue)) }
-            if existing == nil {
-                values.append(("url", identity.url.databaseValue))
-                values.append(("canonical_url", identity.canonicalURL.databaseValue))
-            }
-            let storedContent: String? = existing?["content"]
-            let writesContent = draft.content.map { storedContent == nil || (!wasAlive && $0 != storedContent) } ?? false
-            let storedTitle: String? = existing?["title"]
-            let headline = draft.headline?.collapsingWhitespace() ?? ""
-            let title = draft.title?.collapsingWhitespace()
-                ?? (headline.isEmpty ? nil : headline).flatMap { headline in
-                    // A headline names a new article, replaces a title derived from the URL, and
-                    // comes with new text on a restore; it never replaces a title the user chose.
-                    let replaceable = storedTitle == nil || storedTitle == identity.derivedTitle || writesContent
-                    return replaceable ? headline : nil
-                }
-            if let title, title != storedTitle {
-                values.append(("title", title.databaseValue))
-            } else if storedTitle?.isEmpty ?? true {
-                values.append(("title", identity.derivedTitle.databaseValue))
-            }
-            fill("byline", draft.byline)
-            fill("site", draft.siteName)
-            fill("excerpt", draft.excerpt)
-            fill("language", draft.language)
-            fill("published_at", draft.publishedAt.map(ArticleRows.milliseconds))
-            if let content = draft.content, writesContent {
-                values.append(("content", content.databaseValue))
-                values.append(("word_count", ReadingTime.wordCount(of: content).databaseValue))
-            }
-            values.append(("added_at", ArticleRows.milliseconds(addedAt).databaseValue))
-            try writer.write(.article, key: [id], values: values)
-            let added = try TagWrites.add(tags, to: identity.id, writer: writer)
-            let outcome: SaveResult.Outcome = existing == nil ? .created : (wasAlive ? .merged : .restored)
-            return (outcome, added)
+        let outcome = try change { writer in
+            try Self.save(draft, identity: identity, tags: tags, addedAt: addedAt, restampingTags: true, writer: writer)
         }
-        return SaveResult(article: try article(identity.id), outcome: outcome.0, addedTags: outcome.1)
+        return SaveResult(article: try article(identity.id), outcome: outcome.outcome, addedTags: outcome.addedTags)
+    }
+
+    /// The write of ``save(_:)`` inside an open change (also used by imports).
+    /// - Parameter restampingTags: stamp memberships already present too (a user's explicit
+    ///   intent); an import only adds missing ones.
+    /// - Returns: the outcome, the tags newly added, and whether anything was written.
+    static func save(
+        _ draft: ArticleDraft, identity: ArticleIdentity, tags: [TagName], addedAt: Date, restampingTags: Bool,
+        writer: ChangeWriter
+    ) throws -> (outcome: SaveResult.Outcome, addedTags: [String], wrote: Bool) {
+        let db = writer.db
+        let id = identity.id.description
+        let existing = try Row.fetchOne(
+            db, sql: "SELECT alive, title, byline, site, excerpt, content, language, published_at FROM article WHERE id = ?",
+            arguments: [id])
+        let wasAlive = existing?["alive"] == true
+        var values: [(column: String, value: DatabaseValue)] = []
+        func fill(_ column: String, _ value: (any DatabaseValueConvertible)?) {
+            guard let value else { return }
+            if let existing, wasAlive, !(existing[column] as DatabaseValue).isNull { return }
+            values.append((column, value.databaseValue))
+        }
+        if !wasAlive { values.append(("alive", true.databaseValue)) }
+        if existing == nil {
+            values.append(("url", identity.url.databaseValue))
+            values.append(("canonical_url", identity.canonicalURL.databaseValue))
+        }
+        let storedContent: String? = existing?["content"]
+        let writesContent = draft.content.map { storedContent == nil || (!wasAlive && $0 != storedContent) } ?? false
+        let storedTitle: String? = existing?["title"]
+        let headline = draft.headline?.collapsingWhitespace() ?? ""
+        let title = draft.title?.collapsingWhitespace()
+            ?? (headline.isEmpty ? nil : headline).flatMap { headline in
+                // A headline names a new article, replaces a title derived from the URL, and
+                // comes with new text on a restore; it never replaces a title the user chose.
+                let replaceable = storedTitle == nil || storedTitle == identity.derivedTitle || writesContent
+                return replaceable ? headline : nil
+            }
+        if let title, title != storedTitle {
+            values.append(("title", title.databaseValue))
+        } else if storedTitle?.isEmpty ?? true {
+            values.append(("title", identity.derivedTitle.databaseValue))
+        }
+        fill("byline", draft.byline)
+        fill("site", draft.siteName)
+        fill("excerpt", draft.excerpt)
+        fill("language", draft.language)
+        fill("published_at", draft.publishedAt.map(ArticleRows.milliseconds))
+        if let content = draft.content, writesContent {
+            values.append(("content", content.databaseValue))
+            values.append(("word_count", ReadingTime.wordCount(of: content).databaseValue))
+        }
+        values.append(("added_at", ArticleRows.milliseconds(addedAt).databaseValue))
+        let wrote = try writer.write(.article, key: [id], values: values)
+        let added = try TagWrites.add(tags, to: identity.id, restamping: restampingTags, writer: writer)
+        let outcome: SaveResult.Outcome = existing == nil ? .created : (wasAlive ? .merged : .restored)
+        return (outcome, added, wrote || !added.isEmpty)
     }
 
     /// The live article named by `reference`: an id, a unique id prefix of 4+ characters, or a URL.

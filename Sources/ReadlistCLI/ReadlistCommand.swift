@@ -16,7 +16,7 @@ struct ReadlistCommand: ParsableCommand {
             Add.self, List.self, Show.self, Search.self,
             Read.self, Unread.self, Archive.self, Unarchive.self, Favorite.self, Unfavorite.self,
             Progress.self, Delete.self, TagCommand.self, HighlightCommand.self, Status.self, Export.self,
-            Sync.self, Serve.self, Clone.self,
+            Sync.self, Serve.self, Clone.self, Import.self,
         ]
     )
 }

@@ -30,6 +30,7 @@ import Testing
         _ = try CommandRunner.run(["add", "https://example.com/elsewhere", "--tag", "b", "--db", other])
         try emit("sync-report.schema.json", "sync", other, "--json")
         try emit("status.schema.json", "status", "--json")
+        try emit("import-result.schema.json", "import", "seeds/import/pocket-variant-a.csv", "--dry-run", "--json")
         try emit("export.schema.json", "export", "--format", "json")
 
         var arguments: [String: [String]] = [:]

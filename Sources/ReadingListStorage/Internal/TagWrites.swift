@@ -7,7 +7,8 @@ enum TagWrites {
     /// written (stamped) even if present, so that this latest intent wins over a concurrent
     /// removal (SPEC.md §3.2).
     /// - Returns: the display names of tags that were newly added.
-    static func add(_ tags: [TagName], to article: ArticleID, writer: ChangeWriter) throws -> [String] {
+    /// With `restamping` false (an import), memberships already present are left alone.
+    static func add(_ tags: [TagName], to article: ArticleID, restamping: Bool = true, writer: ChangeWriter) throws -> [String] {
         var added: [String] = []
         var seen = Set<String>()
         for tag in tags where seen.insert(tag.key).inserted {
@@ -15,6 +16,7 @@ enum TagWrites {
             let present = try Bool.fetchOne(
                 writer.db.cachedStatement(sql: "SELECT alive FROM article_tag WHERE article_id = ? AND tag_id = ?"),
                 arguments: [article.description, tagID])
+            guard restamping || present != true else { continue }
             try writer.write(.articleTag, key: [article.description, tagID], values: [("alive", true.databaseValue)])
             guard present != true else { continue }
             added.append(try displayName(tagID, writer.db) ?? tag.display)

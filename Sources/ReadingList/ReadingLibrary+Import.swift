@@ -1,0 +1,42 @@
+import Foundation
+public import ReadingListImport
+public import ReadingListModel
+public import ReadingListStorage
+
+extension ReadingLibrary {
+    /// Imports another service's export file (see ``ImportFormat``), in one transaction.
+    ///
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - format: The format; `nil` detects it from the file's first line.
+    ///   - strict: Refuse the whole import at the first bad record.
+    ///   - dryRun: Report what would happen, and change nothing.
+    /// - Throws: ``ReadingListError`` `invalidInput` when the file cannot be read, its format is
+    ///   not recognised, or (with `strict`) a record is bad; nothing is written then.
+    public func importFile(
+        at path: String, format: ImportFormat? = nil, strict: Bool = false, dryRun: Bool = false
+    ) throws(ReadingListError) -> ImportSummary {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReadingListError(.invalidInput, "Cannot read \(path): no such file, or permission denied. Check the path.")
+        }
+        let head = (try? handle.read(upToCount: 4_096)) ?? Data()
+        try? handle.close()
+        guard let format = format ?? ImportFormat.detect(head) else {
+            let names = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ReadingListError(
+                .invalidInput, "Cannot tell the format of \(path) from its first line. Give --format (one of: \(names)).")
+        }
+        do {
+            switch format {
+            case .pocketCSV:
+                return try importArticles(try PocketCSVReader(path: path), strict: strict, dryRun: dryRun)
+            }
+        } catch let problem as ImportProblem {
+            throw ReadingListError(.invalidInput, "Cannot import \(path) as \(format.rawValue): \(problem).")
+        } catch let error as ReadingListError {
+            throw error
+        } catch {
+            throw ReadingListError(.storage, "Cannot import \(path): \(error).")
+        }
+    }
+}

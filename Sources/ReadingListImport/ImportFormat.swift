@@ -1,0 +1,19 @@
+public import Foundation
+
+/// A file format `readlist import` reads.
+public enum ImportFormat: String, Sendable, CaseIterable {
+    /// Pocket's CSV export (`title,url,time_added,tags,status`, with or without `cursor`).
+    case pocketCSV = "pocket-csv"
+
+    /// The format of the file that starts with `head` (its first few kilobytes), or `nil`.
+    public static func detect(_ head: Data) -> ImportFormat? {
+        var text = String(decoding: head.prefix(4_096), as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
+        let columns = Set(firstLine.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) })
+        if ["url", "time_added"].allSatisfy(columns.contains), columns.contains("status") || columns.contains("tags") {
+            return .pocketCSV
+        }
+        return nil
+    }
+}

@@ -1,0 +1,15 @@
+/// A record of an import file that was skipped: where, and why.
+public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The line of the file where the record starts (1-based).
+    public var line: Int
+    /// What is wrong with it.
+    public var reason: String
+
+    /// Creates a problem.
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String { "line \(line): \(reason)" }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+public import ReadingListModel
+
+extension ReadingLibrary {
+    /// At most this many skipped records are listed in a summary (all are counted).
+    public static let listedImportProblems = 1_000
+
+    /// Imports articles read from another service's export, in one transaction: the import
+    /// commits whole or not at all.
+    ///
+    /// An article already here is merged: tags are added (none removed), the earliest save time
+    /// is kept, and read, archived and favourite states only ever move forward. Importing the same
+    /// records again changes nothing. Records are read one at a time, so a file of any size is
+    /// imported in bounded memory.
+    ///
+    /// - Parameters:
+    ///   - records: Articles, or problems with records that could not be read (skipped and
+    ///     reported, with their lines).
+    ///   - strict: Refuse the whole import at the first problem.
+    ///   - dryRun: Report what would happen, and change nothing.
+    /// - Throws: ``ReadingListError`` `invalidInput` naming the line, with `strict`.
+    public func importArticles(
+        _ records: some Sequence<Result<ImportedArticle, ImportProblem>>, strict: Bool = false, dryRun: Bool = false
+    ) throws(ReadingListError) -> ImportSummary {
+        let importedAt = now()
+        return try change(rollingBack: dryRun) { writer in
+            var summary = ImportSummary()
+            var skipped = 0
+            func skip(_ problem: ImportProblem) throws {
+                if strict {
+                    throw ReadingListError(.invalidInput, "Line \(problem.line): \(problem.reason). Nothing was imported (--strict).")
+                }
+                skipped += 1
+                if summary.skipped.count < Self.listedImportProblems { summary.skipped.append(problem) }
+            }
+            for record in records {
+                switch record {
+                case .failure(let problem):
+                    try skip(problem)
+                case .success(let item):
+                    do {
+                        switch try Self.importOne(item, importedAt: importedAt, writer: writer) {
+                        case .created: summary.imported += 1
+                        case .merged: summary.merged += 1
+                        case .unchanged: summary.unchanged += 1
+                        }
+                    } catch let error as ReadingListError where error.code == .invalidInput {
+                        try skip(ImportProblem(line: item.line, reason: error.message))
+                    }
+                }
+            }
+            summary.skippedCount = skipped
+            return summary
+        }
+    }
+
+    private enum ImportOutcome {
+        case created, merged, unchanged
+    }
+
+    /// Saves one imported article and moves its state forward. Everything that can be refused
+    /// (the URL, the tags) is checked before anything is written.
+    private static func importOne(_ item: ImportedArticle, importedAt: Date, writer: ChangeWriter) throws -> ImportOutcome {
+        let identity = try ArticleIdentity(item.draft.source)
+        let tags = item.draft.tags.isEmpty ? [] : try tagNames(item.draft.tags)
+        var draft = item.draft
+        if let title = draft.title, title.collapsingWhitespace().isEmpty { draft.title = nil }
+        let saved = try save(
+            draft, identity: identity, tags: tags, addedAt: draft.addedAt ?? importedAt, restampingTags: false, writer: writer)
+        let id = identity.id.description
+        let state = try Row.fetchOne(
+            writer.db.cachedStatement(sql: "SELECT read_at, archived, favorite FROM article WHERE id = ?"), arguments: [id])
+        var forward: [(column: String, value: DatabaseValue)] = []
+        if item.isRead, (state?["read_at"] as DatabaseValue?)?.isNull ?? true {
+            forward.append(("read_at", ArticleRows.milliseconds(draft.addedAt ?? importedAt).databaseValue))
+        }
+        if item.isArchived, state?["archived"] != true { forward.append(("archived", true.databaseValue)) }
+        if item.isFavorite, state?["favorite"] != true { forward.append(("favorite", true.databaseValue)) }
+        if !forward.isEmpty { try writer.write(.article, key: [id], values: forward) }
+        switch saved.outcome {
+        case .created: return .created
+        case .merged, .restored: return saved.wrote || !forward.isEmpty ? .merged : .unchanged
+        }
+    }
+}

@@ -1,0 +1,28 @@
+public import ReadingListModel
+
+/// `readlist import --json`: what an import did. Schema: `Protocol/schemas/v1/import-result.schema.json`.
+public struct ImportSummaryJSON: Codable, Sendable, Hashable {
+    /// A skipped record.
+    public struct Skipped: Codable, Sendable, Hashable {
+        public var line: Int
+        public var reason: String
+    }
+
+    public var dryRun: Bool
+    public var imported: Int
+    public var merged: Int
+    public var unchanged: Int
+    public var skippedCount: Int
+    /// The first skipped records, with lines and reasons.
+    public var skipped: [Skipped]
+
+    /// The JSON form of `summary`.
+    public init(_ summary: ImportSummary, dryRun: Bool) {
+        self.dryRun = dryRun
+        imported = summary.imported
+        merged = summary.merged
+        unchanged = summary.unchanged
+        skippedCount = summary.skippedCount
+        skipped = summary.skipped.map { Skipped(line: $0.line, reason: $0.reason) }
+    }
+}

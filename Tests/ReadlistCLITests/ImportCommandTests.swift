@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// `readlist import` of Pocket CSV files through the real binary (fixtures in `seeds/import/`).
+@Suite struct ImportCommandTests {
+    static let variantA = "seeds/import/pocket-variant-a.csv"
+    static let variantB = "seeds/import/pocket-variant-b.csv"
+
+    func summary(_ result: ProcessResult) throws -> [String: Any] {
+        #expect(result.status == 0, "\(result)")
+        return try #require(result.json() as? [String: Any])
+    }
+
+    func object(_ result: ProcessResult) throws -> [String: Any] {
+        try #require(result.json() as? [String: Any])
+    }
+
+    func skippedLines(_ summary: [String: Any]) -> [Int] {
+        (summary["skipped"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int }
+    }
+
+    @Test func pocketWithoutCursorImportsMergesAndSkipsBadRowsByLine() throws {
+        let workspace = try Workspace()
+        let first = try summary(try CommandRunner.run(["import", Self.variantA, "--json", "--db", workspace.db]))
+        #expect((first["imported"] as? Int, first["merged"] as? Int, first["unchanged"] as? Int) == (4, 1, 0))
+        #expect(skippedLines(first) == [7, 8, 9], "\(first)")
+        let quoted = try object(workspace.succeed("show", "https://example.com/quoted", "--json"))
+        #expect(quoted.string("title") == "Quoted, with a comma")
+        #expect(quoted["tags"] as? [String] == ["javascript", "web"])
+        #expect(quoted["read"] as? Bool == true && quoted["archived"] as? Bool == true)
+        #expect(quoted.string("addedAt") == "2020-09-24T15:31:36Z")
+        let jQuery = try object(workspace.succeed("show", "http://youmightnotneedjquery.com/", "--json"))
+        #expect(jQuery.string("addedAt") == "2017-07-14T02:40:00Z", "the earlier save time of the duplicate row wins")
+        #expect(jQuery.string("title") == "You Might Not Need jQuery")
+        #expect(jQuery["tags"] as? [String] == ["old"])
+        #expect(try object(workspace.succeed("show", "https://example.com/two-lines", "--json")).string("title") == "Two lines")
+    }
+
+    @Test func importingTheSameFileAgainChangesNothing() throws {
+        let workspace = try Workspace()
+        try workspace.succeed("import", Self.variantA)
+        let before = try workspace.export()
+        let again = try summary(try CommandRunner.run(["import", Self.variantA, "--json", "--db", workspace.db]))
+        #expect((again["imported"] as? Int, again["merged"] as? Int, again["unchanged"] as? Int) == (0, 0, 5))
+        #expect(try workspace.export() == before)
+    }
+
+    @Test func anImportNeverUndoesStateOrTitlesChosenHere() throws {
+        let workspace = try Workspace()
+        try workspace.succeed("add", "https://example.com/two-lines", "--title", "My own title", "--tag", "mine")
+        try workspace.succeed("read", "https://example.com/two-lines")
+        try workspace.succeed("import", Self.variantA)
+        let article = try object(workspace.succeed("show", "https://example.com/two-lines", "--json"))
+        #expect(article.string("title") == "My own title")
+        #expect(article["read"] as? Bool == true, "an unread row does not mark it unread")
+        #expect(article.string("addedAt") == "2020-09-24T15:31:37Z", "the earlier save time from Pocket wins")
+        #expect(article["tags"] as? [String] == ["mine"])
+    }
+
+    @Test func pocketWithCursorReadsColumnsByName() throws {
+        let workspace = try Workspace()
+        let result = try summary(try CommandRunner.run(["import", Self.variantB, "--json", "--db", workspace.db]))
+        #expect(result["imported"] as? Int == 3)
+        #expect(skippedLines(result) == [5])
+        let hoarder = try object(workspace.succeed("show", "https://github.com/hoarder-app/hoarder", "--json"))
+        #expect(hoarder["tags"] as? [String] == ["opensource", "with space", "withÄumlaut"])
+        let commas = try object(workspace.succeed("show", "https://somewebsite.com/with,commas,in,the,url", "--json"))
+        #expect(commas["archived"] as? Bool == true)
+    }
+
+    @Test func strictRefusesTheWholeFileAndDryRunChangesNothing() throws {
+        let workspace = try Workspace()
+        try workspace.succeed("add", "https://example.com/existing")
+        let before = try workspace.export()
+        let strict = try CommandRunner.run(["import", Self.variantB, "--strict", "--db", workspace.db])
+        #expect(strict.status != 0)
+        #expect(strict.errorLines.count == 1 && strict.stderr.contains("Line 5"), "\(strict)")
+        #expect(try workspace.export() == before)
+        let dry = try summary(try CommandRunner.run(["import", Self.variantB, "--dry-run", "--json", "--db", workspace.db]))
+        #expect(dry["dryRun"] as? Bool == true && dry["imported"] as? Int == 3)
+        #expect(try workspace.export() == before)
+    }
+
+    @Test func filesThatAreNotAnExportAreRefusedClearly() throws {
+        let workspace = try Workspace()
+        let text = try workspace.write("just some notes\n", to: "notes.txt")
+        let unknown = try CommandRunner.run(["import", text, "--db", workspace.db])
+        #expect(unknown.status != 0 && unknown.stderr.contains("--format"), "\(unknown)")
+        let noURL = try workspace.write("title,link\nA,https://example.com\n", to: "odd.csv")
+        let refused = try CommandRunner.run(["import", noURL, "--format", "pocket-csv", "--db", workspace.db])
+        #expect(refused.status != 0 && refused.stderr.contains("no url column"), "\(refused)")
+        #expect(try CommandRunner.run(["import", text, "--format", "evernote", "--db", workspace.db]).status == 64)
+        #expect(try CommandRunner.run(["import", "/nonexistent.csv", "--db", workspace.db]).status != 0)
+    }
+}
