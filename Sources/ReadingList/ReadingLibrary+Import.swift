@@ -30,6 +30,8 @@ extension ReadingLibrary {
             switch format {
             case .pocketCSV:
                 return try importArticles(try PocketCSVReader(path: path), strict: strict, dryRun: dryRun)
+            case .instapaperCSV:
+                return try importArticles(try InstapaperCSVReader(path: path), strict: strict, dryRun: dryRun)
             }
         } catch let problem as ImportProblem {
             throw ReadingListError(.invalidInput, "Cannot import \(path) as \(format.rawValue): \(problem).")

@@ -4,6 +4,8 @@ public import Foundation
 public enum ImportFormat: String, Sendable, CaseIterable {
     /// Pocket's CSV export (`title,url,time_added,tags,status`, with or without `cursor`).
     case pocketCSV = "pocket-csv"
+    /// Instapaper's CSV export (`URL,Title,Selection,Folder`, with or without `Timestamp,Tags`).
+    case instapaperCSV = "instapaper-csv"
 
     /// The format of the file that starts with `head` (its first few kilobytes), or `nil`.
     public static func detect(_ head: Data) -> ImportFormat? {
@@ -14,6 +16,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         if ["url", "time_added"].allSatisfy(columns.contains), columns.contains("status") || columns.contains("tags") {
             return .pocketCSV
         }
+        if ["url", "title", "selection", "folder"].allSatisfy(columns.contains) { return .instapaperCSV }
         return nil
     }
 }

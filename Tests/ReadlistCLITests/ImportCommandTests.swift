@@ -68,6 +68,27 @@ import Testing
         #expect(commas["archived"] as? Bool == true)
     }
 
+    @Test func instapaperFoldersBecomeStatesOrTagsInBothHeaderVariants() throws {
+        let workspace = try Workspace()
+        let new = try summary(try CommandRunner.run(["import", "seeds/import/instapaper-new.csv", "--json", "--db", workspace.db]))
+        #expect(new["imported"] as? Int == 3 && skippedLines(new) == [5], "\(new)")
+        let archived = try object(workspace.succeed("show", "https://archived.example.com/a", "--json"))
+        #expect(archived["archived"] as? Bool == true && archived["read"] as? Bool == true)
+        #expect(archived.string("addedAt") == "2023-11-14T22:13:20Z")
+        let unread = try object(workspace.succeed("show", "https://unread.example.com/b", "--json"))
+        #expect(unread["tags"] as? [String] == ["café", "swift"])
+        #expect(unread.string("excerpt") == "A selection, with a comma")
+        #expect(try object(workspace.succeed("show", "https://custom.example.com/c", "--json"))["tags"] as? [String] == ["Reading List"])
+
+        let old = try summary(try CommandRunner.run(["import", "seeds/import/instapaper-old.csv", "--json", "--db", workspace.db]))
+        #expect(old["imported"] as? Int == 3)
+        let starred = try object(workspace.succeed("show", "https://medium.com/@the_minh/why-foursquare", "--json"))
+        #expect(starred["favorite"] as? Bool == true && starred["archived"] as? Bool == false)
+        let tagged = try object(workspace.succeed("show", "https://www.20minutes.fr/monde/2079503-covfefe", "--json"))
+        #expect(tagged.string("title") == "Dis donc Donald Trump, c'est quoi exactement «covfefe»?")
+        #expect(tagged["tags"] as? [String] == ["test_tag"])
+    }
+
     @Test func strictRefusesTheWholeFileAndDryRunChangesNothing() throws {
         let workspace = try Workspace()
         try workspace.succeed("add", "https://example.com/existing")
