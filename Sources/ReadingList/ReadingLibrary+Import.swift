@@ -2,6 +2,7 @@ import Foundation
 public import ReadingListImport
 public import ReadingListModel
 public import ReadingListStorage
+import ReadingListWire
 
 extension ReadingLibrary {
     /// Imports another service's export file (see ``ImportFormat``), in one transaction.
@@ -32,6 +33,9 @@ extension ReadingLibrary {
                 return try importArticles(try PocketCSVReader(path: path), strict: strict, dryRun: dryRun)
             case .instapaperCSV:
                 return try importArticles(try InstapaperCSVReader(path: path), strict: strict, dryRun: dryRun)
+            case .readlistJSON:
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                return try importExported(try LibraryExport.decode(data).records(), strict: strict, dryRun: dryRun)
             }
         } catch let problem as ImportProblem {
             throw ReadingListError(.invalidInput, "Cannot import \(path) as \(format.rawValue): \(problem).")

@@ -6,11 +6,18 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case pocketCSV = "pocket-csv"
     /// Instapaper's CSV export (`URL,Title,Selection,Folder`, with or without `Timestamp,Tags`).
     case instapaperCSV = "instapaper-csv"
+    /// readlist's own JSON export (`readlist export --format json`), imported losslessly.
+    case readlistJSON = "readlist-json"
 
     /// The format of the file that starts with `head` (its first few kilobytes), or `nil`.
     public static func detect(_ head: Data) -> ImportFormat? {
         var text = String(decoding: head.prefix(4_096), as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // readlist's export has sorted keys: "articles" comes first, "format" at the very end.
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("{"), trimmed.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("\"articles\"") {
+            return .readlistJSON
+        }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
         let columns = Set(firstLine.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) })
         if ["url", "time_added"].allSatisfy(columns.contains), columns.contains("status") || columns.contains("tags") {

@@ -89,6 +89,48 @@ import Testing
         #expect(tagged["tags"] as? [String] == ["test_tag"])
     }
 
+    @Test func readlistsOwnExportRoundTripsByteForByte() throws {
+        let source = try Workspace()
+        try source.succeed("add", "--file", "seeds/000_c54e80fb70a5c8fb.txt", "--tag", "politics", "--tag", "Reading List")
+        try source.succeed("add", "https://example.com/sample", "--file", "seeds/sample-article.html", "--tag", "Essays")
+        try source.succeed("import", Self.variantB)
+        let fileArticle = try #require(try CommandRunner.run(["list", "--json", "--db", source.db]).json() as? [[String: Any]])
+            .first { $0["url"] is NSNull }?.string("id")
+        let id = try #require(fileArticle)
+        try source.succeed("highlight", "add", id, "negotiation", "--note", "a note", "--color", "green")
+        try source.succeed("progress", id, "42.5")
+        try source.succeed("read", "https://example.com/sample")
+        try source.succeed("favorite", "https://example.com/sample")
+        let exported = try source.export()
+        let file = try source.write(exported, to: "export.json")
+
+        let target = try Workspace()
+        let first = try summary(try CommandRunner.run(["import", file, "--json", "--db", target.db]))
+        #expect(first["imported"] as? Int == 5)
+        #expect(try target.export() == exported, "export → import into an empty library → export is byte-identical")
+        let again = try summary(try CommandRunner.run(["import", file, "--json", "--db", target.db]))
+        #expect(again["unchanged"] as? Int == 5 && again["imported"] as? Int == 0)
+        #expect(try target.export() == exported)
+    }
+
+    @Test func aDamagedExportSkipsTheBadArticleOrIsRefusedWhole() throws {
+        let workspace = try Workspace()
+        try workspace.succeed("add", "https://example.com/good")
+        try workspace.succeed("add", "https://example.com/bad")
+        var text = try workspace.export()
+        let badID = try #require(try object(workspace.succeed("show", "https://example.com/bad", "--json")).string("id"))
+        text = text.replacingOccurrences(of: badID, with: "not-a-uuid")
+        let file = try workspace.write(text, to: "damaged.json")
+        let target = try Workspace()
+        let strict = try CommandRunner.run(["import", file, "--strict", "--db", target.db])
+        #expect(strict.status != 0 && strict.stderr.contains("not-a-uuid"), "\(strict)")
+        #expect(try CommandRunner.run(["list", "--all", "--json", "--db", target.db]).stdout.contains("example.com") == false)
+        let lenient = try summary(try CommandRunner.run(["import", file, "--json", "--db", target.db]))
+        #expect(lenient["imported"] as? Int == 1 && lenient["skippedCount"] as? Int == 1, "\(lenient)")
+        let notJSON = try target.write("{\"articles\": [", to: "broken.json")
+        #expect(try CommandRunner.run(["import", notJSON, "--db", target.db]).status != 0)
+    }
+
     @Test func strictRefusesTheWholeFileAndDryRunChangesNothing() throws {
         let workspace = try Workspace()
         try workspace.succeed("add", "https://example.com/existing")

@@ -1,6 +1,7 @@
 /// A record of an import file that was skipped: where, and why.
 public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The line of the file where the record starts (1-based).
+    /// The line of the file where the record starts (1-based), or 0 when the format has no
+    /// lines to speak of (the reason then names the record).
     public var line: Int
     /// What is wrong with it.
     public var reason: String
@@ -11,5 +12,5 @@ public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible 
         self.reason = reason
     }
 
-    public var description: String { "line \(line): \(reason)" }
+    public var description: String { line > 0 ? "line \(line): \(reason)" : reason }
 }

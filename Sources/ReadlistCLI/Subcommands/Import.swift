@@ -6,7 +6,8 @@ struct Import: ParsableCommand {
         abstract: "Import another reading list's export file.",
         discussion: """
             Formats: pocket-csv (Pocket's CSV export, both header variants), instapaper-csv \
-            (Instapaper's CSV export, old and new headers). The format is \
+            (Instapaper's CSV export, old and new headers), readlist-json (readlist's own export, \
+            imported losslessly). The format is \
             detected from the file unless --format is given. Articles already here are merged: \
             tags added, the earliest save time kept, read and archived states never undone. \
             Importing the same file again changes nothing. Bad records are reported with their \
@@ -17,7 +18,7 @@ struct Import: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Argument(help: "The export file.") var file: String
-    @Option(help: ArgumentHelp("The file's format (detected when left out): pocket-csv, instapaper-csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("The file's format (detected when left out): pocket-csv, instapaper-csv, readlist-json.", valueName: "format"))
     var format: String?
     @Flag(help: "Refuse the whole import if any record is bad.") var strict = false
     @Flag(help: "Report what would be imported, and change nothing.") var dryRun = false
