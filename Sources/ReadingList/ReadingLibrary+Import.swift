@@ -30,9 +30,9 @@ extension ReadingLibrary {
         do {
             switch format {
             case .pocketCSV:
-                return try importArticles(try PocketCSVReader(path: path), strict: strict, dryRun: dryRun)
+                return try importArticles(try PocketCSV.records(at: path), strict: strict, dryRun: dryRun)
             case .instapaperCSV:
-                return try importArticles(try InstapaperCSVReader(path: path), strict: strict, dryRun: dryRun)
+                return try importArticles(try InstapaperCSV.records(at: path), strict: strict, dryRun: dryRun)
             case .readlistJSON:
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 return try importExported(try LibraryExport.decode(data).records(), strict: strict, dryRun: dryRun)

@@ -26,18 +26,10 @@ extension ReadingLibrary {
         let importedAt = now()
         return try change(rollingBack: dryRun) { writer in
             var summary = ImportSummary()
-            var skipped = 0
-            func skip(_ problem: ImportProblem) throws {
-                if strict {
-                    throw ReadingListError(.invalidInput, "Line \(problem.line): \(problem.reason). Nothing was imported (--strict).")
-                }
-                skipped += 1
-                if summary.skipped.count < Self.listedImportProblems { summary.skipped.append(problem) }
-            }
             for record in records {
                 switch record {
                 case .failure(let problem):
-                    try skip(problem)
+                    try summary.skip(problem, strict: strict)
                 case .success(let item):
                     do {
                         switch try Self.importOne(item, importedAt: importedAt, writer: writer) {
@@ -46,11 +38,10 @@ extension ReadingLibrary {
                         case .unchanged: summary.unchanged += 1
                         }
                     } catch let error as ReadingListError where error.code == .invalidInput {
-                        try skip(ImportProblem(line: item.line, reason: error.message))
+                        try summary.skip(ImportProblem(line: item.line, reason: error.message), strict: strict)
                     }
                 }
             }
-            summary.skippedCount = skipped
             return summary
         }
     }
@@ -82,5 +73,17 @@ extension ReadingLibrary {
         case .created: return .created
         case .merged, .restored: return saved.wrote || !forward.isEmpty ? .merged : .unchanged
         }
+    }
+}
+
+extension ImportSummary {
+    /// Counts a skipped record and lists the first ones; with `strict`, refuses the import.
+    mutating func skip(_ problem: ImportProblem, strict: Bool) throws(ReadingListError) {
+        if strict {
+            let reason = problem.description
+            throw ReadingListError(.invalidInput, "\(reason.prefix(1).uppercased() + reason.dropFirst()). Nothing was imported (--strict).")
+        }
+        skippedCount += 1
+        if skipped.count < ReadingLibrary.listedImportProblems { skipped.append(problem) }
     }
 }

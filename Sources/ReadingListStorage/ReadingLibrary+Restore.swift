@@ -18,11 +18,7 @@ extension ReadingLibrary {
             for record in records {
                 switch record {
                 case .failure(let problem):
-                    if strict {
-                        throw ReadingListError(.invalidInput, "\(problem). Nothing was imported (--strict).")
-                    }
-                    summary.skippedCount += 1
-                    if summary.skipped.count < Self.listedImportProblems { summary.skipped.append(problem) }
+                    try summary.skip(problem, strict: strict)
                 case .success(let article):
                     let tags = article.tags.isEmpty ? [] : try Self.tagNames(article.tags)
                     let existing = try Bool.fetchOne(
