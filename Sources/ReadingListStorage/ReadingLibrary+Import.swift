@@ -59,20 +59,38 @@ extension ReadingLibrary {
         if let title = draft.title, title.collapsingWhitespace().isEmpty { draft.title = nil }
         let saved = try save(
             draft, identity: identity, tags: tags, addedAt: draft.addedAt ?? importedAt, restampingTags: false, writer: writer)
-        let id = identity.id.description
-        let state = try Row.fetchOne(
-            writer.db.cachedStatement(sql: "SELECT read_at, archived, favorite FROM article WHERE id = ?"), arguments: [id])
-        var forward: [(column: String, value: DatabaseValue)] = []
-        if item.isRead, (state?["read_at"] as DatabaseValue?)?.isNull ?? true {
-            forward.append(("read_at", ArticleRows.milliseconds(draft.addedAt ?? importedAt).databaseValue))
-        }
-        if item.isArchived, state?["archived"] != true { forward.append(("archived", true.databaseValue)) }
-        if item.isFavorite, state?["favorite"] != true { forward.append(("favorite", true.databaseValue)) }
-        if !forward.isEmpty { try writer.write(.article, key: [id], values: forward) }
+        let movedForward = try moveStateForward(
+            of: identity.id.description, readAt: item.isRead ? draft.addedAt ?? importedAt : nil, archived: item.isArchived,
+            favorite: item.isFavorite, writer: writer)
         switch saved.outcome {
         case .created: return .created
-        case .merged, .restored: return saved.wrote || !forward.isEmpty ? .merged : .unchanged
+        case .merged, .restored: return saved.wrote || movedForward ? .merged : .unchanged
         }
+    }
+
+    /// Moves an article's state forward and never back: read (at `readAt`) if it is unread,
+    /// archived, a favourite, further `progress`; `addedAt` if earlier (the earliest save
+    /// time wins anyway).
+    /// - Returns: whether anything was written.
+    static func moveStateForward(
+        of id: String, readAt: Date?, archived: Bool, favorite: Bool, progress: ReadingProgress? = nil, addedAt: Date? = nil,
+        writer: ChangeWriter
+    ) throws -> Bool {
+        guard let state = try Row.fetchOne(
+            writer.db.cachedStatement(sql: "SELECT read_at, archived, favorite, progress FROM article WHERE id = ?"), arguments: [id])
+        else { return false }
+        var forward: [(column: String, value: DatabaseValue)] = []
+        if let addedAt { forward.append(("added_at", ArticleRows.milliseconds(addedAt).databaseValue)) }
+        if let readAt, (state["read_at"] as DatabaseValue).isNull {
+            forward.append(("read_at", ArticleRows.milliseconds(readAt).databaseValue))
+        }
+        if archived, state["archived"] != true { forward.append(("archived", true.databaseValue)) }
+        if favorite, state["favorite"] != true { forward.append(("favorite", true.databaseValue)) }
+        if let progress, progress.basisPoints > state["progress"] as Int {
+            forward.append(("progress", progress.basisPoints.databaseValue))
+        }
+        guard !forward.isEmpty else { return false }
+        return try writer.write(.article, key: [id], values: forward)
     }
 }
 

@@ -57,18 +57,9 @@ extension ReadingLibrary {
 
     /// Merges `article` into the one here. - Returns: whether anything changed.
     private static func merge(_ article: Article, tags: [TagName], writer: ChangeWriter) throws -> Bool {
-        let id = article.id.description
-        guard let state = try Row.fetchOne(
-            writer.db.cachedStatement(sql: "SELECT read_at, archived, favorite, progress FROM article WHERE id = ?"), arguments: [id])
-        else { return false }
-        var forward: [(column: String, value: DatabaseValue)] = [("added_at", ArticleRows.milliseconds(article.addedAt).databaseValue)]
-        if let readAt = article.readAt, (state["read_at"] as DatabaseValue).isNull {
-            forward.append(("read_at", ArticleRows.milliseconds(readAt).databaseValue))
-        }
-        if article.isArchived, state["archived"] != true { forward.append(("archived", true.databaseValue)) }
-        if article.isFavorite, state["favorite"] != true { forward.append(("favorite", true.databaseValue)) }
-        if article.progress.basisPoints > state["progress"] as Int { forward.append(("progress", article.progress.basisPoints.databaseValue)) }
-        let wrote = try writer.write(.article, key: [id], values: forward)
+        let wrote = try moveStateForward(
+            of: article.id.description, readAt: article.readAt, archived: article.isArchived, favorite: article.isFavorite,
+            progress: article.progress, addedAt: article.addedAt, writer: writer)
         let added = try TagWrites.add(tags, to: article.id, restamping: false, writer: writer)
         let highlights = try addMissingHighlights(of: article, writer: writer)
         return wrote || !added.isEmpty || highlights > 0

@@ -65,11 +65,15 @@ final class FeedMark: @unchecked Sendable {
     @discardableResult
     func confirm(_ writer: some DatabaseWriter) throws -> Bool {
         guard let mark = lock.withLock({ recorded }) else { return false }
+        func restored(_ db: Database) throws -> Bool {
+            try ReadingLibrary.identity(db).replicaID == mark.replica && ReadingLibrary.feedPosition(db) < mark.served
+        }
+        // Opening is on every command's path: a read decides, and only a restore takes the write lock.
+        guard try writer.read(restored) else { return false }
         return try writer.writeWithoutTransaction { db in
             var rotated = false
             try db.inTransaction(.immediate) {
-                let identity = try ReadingLibrary.identity(db)
-                if identity.replicaID == mark.replica, try ReadingLibrary.feedPosition(db) < mark.served {
+                if try restored(db) {
                     try FileIdentity.rotate(db)
                     rotated = true
                 }
