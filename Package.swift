@@ -42,12 +42,17 @@ let package = Package(
         .target(name: "ReadingListExtraction", dependencies: ["CLibXML2"]),
         // Reading other services' export files into imported articles.
         .target(name: "ReadingListImport", dependencies: ["ReadingListModel", .product(name: "CSV", package: "CSV.swift")]),
+        // Writing articles in other formats: bookmark files, Pocket CSV, Markdown notes.
+        .target(
+            name: "ReadingListExport",
+            dependencies: ["ReadingListModel", "ReadingListWire", .product(name: "CSV", package: "CSV.swift")]
+        ),
         // The library product: one import for embedders.
         .target(
             name: "ReadingList",
             dependencies: [
                 "ReadingListModel", "ReadingListStorage", "ReadingListWire", "ReadingListSync",
-                "ReadingListExtraction", "ReadingListImport",
+                "ReadingListExtraction", "ReadingListImport", "ReadingListExport",
             ]
         ),
         .executableTarget(
@@ -79,6 +84,10 @@ let package = Package(
                 "ReadingListSync", "ReadingListStorage", "ReadingListWire", "ReadingListModel", "ProtocolVectors",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "ReadingListExportTests",
+            dependencies: ["ReadingListExport", "ReadingListModel", "ReadingListImport"]
         ),
         .testTarget(name: "ReadlistCLITests", dependencies: ["ReadingList"]),
     ],

@@ -4,10 +4,11 @@
 //     let library = try ReadingLibrary(path: "library.sqlite")
 //
 // The model (articles, tags, highlights, identity), storage (`ReadingLibrary`), the JSON shapes
-// that cross process boundaries, article extraction from saved pages, and import formats.
+// that cross process boundaries, article extraction from saved pages, import and export formats.
 @_exported public import ReadingListModel
 @_exported public import ReadingListStorage
 @_exported public import ReadingListWire
 @_exported public import ReadingListSync
 @_exported public import ReadingListExtraction
 @_exported public import ReadingListImport
+@_exported public import ReadingListExport

@@ -113,12 +113,9 @@ extension ReadingLibrary {
         case .favorites: conditions.append("article.favorite = 1")
         case .all: break
         }
-        var arguments: [String] = []
-        for name in query.tags.isEmpty ? [] : try Self.tagNames(query.tags) {
-            conditions.append(
-                "EXISTS (SELECT 1 FROM article_tag m WHERE m.article_id = article.id AND m.tag_id = ? AND m.alive = 1)")
-            arguments.append(name.rowID)
-        }
+        let tagged = try Self.taggedConditions(query.tags)
+        conditions += tagged.conditions
+        let arguments = tagged.arguments
         let order: String
         switch query.sort {
         case .added: order = "article.added_at DESC, article.id"
@@ -131,6 +128,15 @@ extension ReadingLibrary {
                 db, where: conditions.joined(separator: " AND "), arguments: StatementArguments(arguments),
                 orderBy: order, limit: query.limit)
         }
+    }
+
+    /// SQL conditions on `article`, with their arguments, that keep the articles having every
+    /// one of `tags` (normalized as tag names are); none for no tags.
+    static func taggedConditions(_ tags: [String]) throws(ReadingListError) -> (conditions: [String], arguments: [String]) {
+        guard !tags.isEmpty else { return ([], []) }
+        let names = try tagNames(tags)
+        let condition = "EXISTS (SELECT 1 FROM article_tag m WHERE m.article_id = article.id AND m.tag_id = ? AND m.alive = 1)"
+        return (Array(repeating: condition, count: names.count), names.map(\.rowID))
     }
 
     /// Marks an article read (keeping the first read time) or unread.
