@@ -40,8 +40,11 @@ let package = Package(
         ),
         // Turning saved pages and text files into articles.
         .target(name: "ReadingListExtraction", dependencies: ["CLibXML2"]),
-        // Reading other services' export files into imported articles.
-        .target(name: "ReadingListImport", dependencies: ["ReadingListModel", .product(name: "CSV", package: "CSV.swift")]),
+        // Reading other services' export files (CSV; HTML through libxml2) into imported articles.
+        .target(
+            name: "ReadingListImport",
+            dependencies: ["ReadingListModel", "CLibXML2", .product(name: "CSV", package: "CSV.swift")]
+        ),
         // Writing articles in other formats: bookmark files, Pocket CSV, Markdown notes.
         .target(
             name: "ReadingListExport",
@@ -78,6 +81,7 @@ let package = Package(
             dependencies: ["ReadingListWire", "ReadingListModel", "ProtocolVectors"]
         ),
         .testTarget(name: "ReadingListExtractionTests", dependencies: ["ReadingListExtraction"]),
+        .testTarget(name: "ReadingListImportTests", dependencies: ["ReadingListImport", "ReadingListModel"]),
         .testTarget(
             name: "ReadingListSyncTests",
             dependencies: [

@@ -11,5 +11,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+// xmlSwitchEncoding, to read a file as UTF-8 whatever charset it declares.
+#include <libxml/parserInternals.h>
 
 #endif

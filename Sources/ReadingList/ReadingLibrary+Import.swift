@@ -13,7 +13,8 @@ extension ReadingLibrary {
     ///   - strict: Refuse the whole import at the first bad record.
     ///   - dryRun: Report what would happen, and change nothing.
     /// - Throws: ``ReadingListError`` `invalidInput` when the file cannot be read, its format is
-    ///   not recognised, or (with `strict`) a record is bad; nothing is written then.
+    ///   not recognised, it holds no records (an HTML file without links), or (with `strict`) a
+    ///   record is bad; nothing is written then.
     public func importFile(
         at path: String, format: ImportFormat? = nil, strict: Bool = false, dryRun: Bool = false
     ) throws(ReadingListError) -> ImportSummary {
@@ -33,6 +34,10 @@ extension ReadingLibrary {
                 return try importArticles(try PocketCSV.records(at: path), strict: strict, dryRun: dryRun)
             case .instapaperCSV:
                 return try importArticles(try InstapaperCSV.records(at: path), strict: strict, dryRun: dryRun)
+            case .netscapeHTML:
+                return try importArticles(try NetscapeHTML.records(at: path), strict: strict, dryRun: dryRun)
+            case .pocketHTML:
+                return try importArticles(try PocketHTML.records(at: path), strict: strict, dryRun: dryRun)
             case .readlistJSON:
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 return try importExported(try LibraryExport.decode(data).records(), strict: strict, dryRun: dryRun)

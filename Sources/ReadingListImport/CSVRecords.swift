@@ -61,11 +61,3 @@ struct CSVRecords: IteratorProtocol {
         return .success(Record(fields: fields, line: start))
     }
 }
-
-extension Date {
-    /// A time in Unix seconds, from an export; `nil` unless it is a plausible one (1970–2999).
-    init?(unixSeconds text: String) {
-        guard let seconds = Int64(text), seconds > 0, seconds < 32_503_680_000 else { return nil }
-        self.init(timeIntervalSince1970: TimeInterval(seconds))
-    }
-}

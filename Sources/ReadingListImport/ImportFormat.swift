@@ -8,6 +8,11 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case instapaperCSV = "instapaper-csv"
     /// readlist's own JSON export (`readlist export --format json`), imported losslessly.
     case readlistJSON = "readlist-json"
+    /// A Netscape bookmark file: browsers' bookmark exports, Pinboard, Shaarli, Raindrop,
+    /// linkding, Karakeep (see ``NetscapeHTML``).
+    case netscapeHTML = "netscape-html"
+    /// Pocket's legacy HTML export, `ril_export.html` (see ``PocketHTML``).
+    case pocketHTML = "pocket-html"
 
     /// The format of the file that starts with `head` (its first few kilobytes), or `nil`.
     public static func detect(_ head: Data) -> ImportFormat? {
@@ -24,6 +29,24 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             return .pocketCSV
         }
         if ["url", "title", "selection", "folder"].allSatisfy(columns.contains) { return .instapaperCSV }
+        let lowercased = text.lowercased()
+        if lowercased.contains("<title>pocket export</title>")
+            || (lowercased.contains("<h1>unread</h1>") && lowercased.contains("time_added=")) {
+            return .pocketHTML
+        }
+        if lowercased.contains("<!doctype netscape-bookmark-file-1>") || (lowercased.contains("<dl") && containsLinkItem(lowercased)) {
+            return .netscapeHTML
+        }
         return nil
+    }
+
+    /// Whether `text` has a `<dt>` followed by `<a href` (white space allowed between them).
+    private static func containsLinkItem(_ text: String) -> Bool {
+        var rest = text[...]
+        while let item = rest.range(of: "<dt>") {
+            rest = rest[item.upperBound...]
+            if rest.drop(while: \.isWhitespace).hasPrefix("<a href") { return true }
+        }
+        return false
     }
 }

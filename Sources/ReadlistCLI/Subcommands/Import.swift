@@ -7,7 +7,10 @@ struct Import: ParsableCommand {
         discussion: """
             Formats: pocket-csv (Pocket's CSV export, both header variants), instapaper-csv \
             (Instapaper's CSV export, old and new headers), readlist-json (readlist's own export, \
-            imported losslessly). The format is \
+            imported losslessly), netscape-html (bookmark files exported by browsers, Pinboard, \
+            Shaarli, Raindrop, linkding or Karakeep: folders become tags, TOREAD="1" is unread and, \
+            when any bookmark has TOREAD, the others are read), pocket-html (Pocket's legacy \
+            ril_export.html: "Read Archive" is read and archived). The format is \
             detected from the file unless --format is given. Articles already here are merged: \
             tags added, the earliest save time kept, read and archived states never undone. \
             Importing the same file again changes nothing. Bad records are reported with their \
@@ -18,7 +21,7 @@ struct Import: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Argument(help: "The export file.") var file: String
-    @Option(help: ArgumentHelp("The file's format (detected when left out): pocket-csv, instapaper-csv, readlist-json.", valueName: "format"))
+    @Option(help: ArgumentHelp("The file's format (detected when left out): pocket-csv, instapaper-csv, readlist-json, netscape-html, pocket-html.", valueName: "format"))
     var format: String?
     @Flag(help: "Refuse the whole import if any record is bad.") var strict = false
     @Flag(help: "Report what would be imported, and change nothing.") var dryRun = false

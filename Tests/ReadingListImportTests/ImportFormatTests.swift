@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import ReadingListImport
+
+/// ``ImportFormat/detect(_:)`` for the HTML formats, and the times HTML exports hold.
+@Suite struct ImportFormatTests {
+    @Test(arguments: [
+        ("firefox-bookmarks.html", ImportFormat.netscapeHTML), ("chrome-bookmarks.html", .netscapeHTML),
+        ("linkding-bookmarks.html", .netscapeHTML), ("pinboard-bookmarks.html", .netscapeHTML),
+        ("no-doctype-bookmarks.html", .netscapeHTML), ("pocket-legacy.html", .pocketHTML), ("pocket-empty.html", .pocketHTML),
+        ("pocket-variant-a.csv", .pocketCSV), ("instapaper-new.csv", .instapaperCSV),
+    ])
+    func fixturesAreDetected(name: String, format: ImportFormat) throws {
+        #expect(ImportFormat.detect(try Fixtures.head(name)) == format)
+    }
+
+    @Test func htmlThatIsNeitherIsNotDetected() throws {
+        #expect(ImportFormat.detect(try Fixtures.head("not-bookmarks.html")) == nil)
+        #expect(ImportFormat.detect(Data("<dl><dt>term</dt><dd>definition</dd></dl>".utf8)) == nil)
+        #expect(ImportFormat.detect(Data("<!doctype netscape-bookmark-file-1>".utf8)) == .netscapeHTML)
+        #expect(ImportFormat.detect(Data("<html><DL><p>\n<DT>\n  <A HREF=\"https://a.example\">a</A>".utf8)) == .netscapeHTML)
+        #expect(ImportFormat.detect(Data("<h1>Unread</h1><ul><li><a href=\"https://a.example\" time_added=\"1\">".utf8)) == .pocketHTML)
+    }
+
+    @Test func unixTimesInSecondsMillisecondsAndMicroseconds() {
+        #expect(Date(unixTime: "1700000000") == Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(Date(unixTime: "1700000000123") == Date(timeIntervalSince1970: 1_700_000_000.123))
+        #expect(Date(unixTime: "1700000000123456") == Date(timeIntervalSince1970: 1_700_000_000.123456))
+        #expect(Date(unixTime: "32503679999") == Date(timeIntervalSince1970: 32_503_679_999), "seconds up to the year 2999")
+        #expect(Date(unixTime: "40000000000") == nil, "too late as seconds, 1971 as milliseconds: garbage")
+        #expect(Date(unixTime: "1700000000123456789") == nil)
+        for garbage in ["", "0", "-1", "soon", "1.5e9", "1700000000.5"] {
+            #expect(Date(unixTime: garbage) == nil, "\(garbage)")
+        }
+    }
+}
