@@ -125,7 +125,14 @@ def check_tag_name(case: dict) -> list[str]:
     return problems
 
 
+def check_imported_highlight_id(case: dict) -> list[str]:
+    problems: list[str] = []
+    expect(problems, "highlightId", case["highlightId"], reference.imported_highlight_id(case["articleId"], case["quote"]))
+    return problems
+
+
 IDENTITY_CHECKS = {
+    "highlight": check_imported_highlight_id,
     "url": check_canonical_url,
     "content": check_content_id,
     "tag": check_tag_name,
@@ -136,7 +143,7 @@ def check_identity_case(case: dict, notes: dict) -> list[str]:
     problems = [f"flag {show(flag)} is not declared in notes" for flag in case.get("flags", []) if flag not in notes]
     check = IDENTITY_CHECKS.get(case["id"].split("-", 1)[0])
     if check is None:
-        return problems + ["id prefix is not url-, content- or tag-"]
+        return problems + ["id prefix is not url-, content-, tag- or highlight-"]
     return problems + check(case)
 
 

@@ -9,6 +9,7 @@ the test vectors are checked by two implementations. Standard library only.
     content_article_id(data) -> str         lowercase UUID string
     tag_name(text) -> (display, key) | None
     tag_id(key) -> str                      lowercase UUID string
+    imported_highlight_id(article, quote) -> str   lowercase UUID string
 
 Unicode data comes from this Python's unicodedata module (Unicode 14.0 on
 Python 3.11); the vectors only use characters whose properties are stable
@@ -34,6 +35,7 @@ __all__ = [
     "canonical_url",
     "content_article_id",
     "content_digest",
+    "imported_highlight_id",
     "tag_id",
     "tag_name",
 ]
@@ -43,6 +45,7 @@ __all__ = [
 ARTICLE_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://readlist.dev/ns/article")
 TAG_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://readlist.dev/ns/tag")
 CONTENT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://readlist.dev/ns/content")
+IMPORTED_HIGHLIGHT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://readlist.dev/ns/imported-highlight")
 
 # --- 2.2 White space (Unicode White_Space property, listed explicitly) ------
 
@@ -334,6 +337,14 @@ def tag_name(text: str) -> tuple[str, str] | None:
 
 def tag_id(key: str) -> str:
     return str(uuid.uuid5(TAG_NAMESPACE, key))
+
+
+# --- 2.1 Imported highlights --------------------------------------------------
+
+
+def imported_highlight_id(article: str, quote: str) -> str:
+    """Section 2.1: the id of a highlight read from another service's export."""
+    return str(uuid.uuid5(IMPORTED_HIGHLIGHT_NAMESPACE, article.lower() + "\n" + _nfc(_trim(quote))))
 
 
 if __name__ == "__main__":

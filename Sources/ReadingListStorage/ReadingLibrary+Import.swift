@@ -32,11 +32,13 @@ extension ReadingLibrary {
                     try summary.skip(problem, strict: strict)
                 case .success(let item):
                     do {
-                        switch try Self.importOne(item, importedAt: importedAt, writer: writer) {
+                        let (outcome, highlights) = try Self.importOne(item, importedAt: importedAt, writer: writer)
+                        switch outcome {
                         case .created: summary.imported += 1
                         case .merged: summary.merged += 1
                         case .unchanged: summary.unchanged += 1
                         }
+                        summary.highlights += highlights
                     } catch let error as ReadingListError where error.code == .invalidInput {
                         try summary.skip(ImportProblem(line: item.line, reason: error.message), strict: strict)
                     }
@@ -50,9 +52,12 @@ extension ReadingLibrary {
         case created, merged, unchanged
     }
 
-    /// Saves one imported article and moves its state forward. Everything that can be refused
-    /// (the URL, the tags) is checked before anything is written.
-    private static func importOne(_ item: ImportedArticle, importedAt: Date, writer: ChangeWriter) throws -> ImportOutcome {
+    /// Saves one imported article, moves its state forward and adds its missing highlights.
+    /// Everything that can be refused (the URL, the tags) is checked before anything is written.
+    /// - Returns: what happened to the article, and how many highlights were added.
+    private static func importOne(
+        _ item: ImportedArticle, importedAt: Date, writer: ChangeWriter
+    ) throws -> (ImportOutcome, highlights: Int) {
         let identity = try ArticleIdentity(item.draft.source)
         let tags = item.draft.tags.isEmpty ? [] : try tagNames(item.draft.tags)
         var draft = item.draft
@@ -62,10 +67,52 @@ extension ReadingLibrary {
         let movedForward = try moveStateForward(
             of: identity.id.description, readAt: item.isRead ? draft.addedAt ?? importedAt : nil, archived: item.isArchived,
             favorite: item.isFavorite, writer: writer)
+        let highlights = try addImportedHighlights(item.highlights, to: identity.id, importedAt: importedAt, writer: writer)
         switch saved.outcome {
-        case .created: return .created
-        case .merged, .restored: return saved.wrote || movedForward ? .merged : .unchanged
+        case .created: return (.created, highlights)
+        case .merged, .restored: return (saved.wrote || movedForward || highlights > 0 ? .merged : .unchanged, highlights)
         }
+    }
+
+    /// Adds the imported highlights an article does not have yet. Each has the id SPEC.md §2.1
+    /// derives from the article and the quote, so importing it again (here or on another replica)
+    /// finds it, and a highlight deleted here stays deleted; a quote the article already has
+    /// highlighted by hand is not added twice. The quote is anchored in the article's text when
+    /// the text holds it; otherwise it is kept as an orphaned highlight.
+    /// - Returns: how many were added.
+    private static func addImportedHighlights(
+        _ highlights: [ImportedHighlight], to article: ArticleID, importedAt: Date, writer: ChangeWriter
+    ) throws -> Int {
+        guard !highlights.isEmpty else { return 0 }
+        let articleID = article.description
+        let content = try String.fetchOne(
+            writer.db.cachedStatement(sql: "SELECT coalesce(content, '') FROM article WHERE id = ?"), arguments: [articleID]) ?? ""
+        var added = 0
+        for highlight in highlights {
+            let quote = highlight.quote.trimmingWhitespace()
+            guard !quote.isEmpty else { continue }
+            let id = Identity.importedHighlightID(article: article.uuid, quote: quote).uuidString.lowercased()
+            let known = try Bool.fetchOne(
+                writer.db.cachedStatement(
+                    sql: "SELECT 1 FROM highlight WHERE id = ? OR (article_id = ? AND alive = 1 AND quote = ?)"),
+                arguments: [id, articleID, quote])
+            guard known == nil else { continue }
+            let anchor = QuoteAnchor.locate(quote, in: content)
+                ?? QuoteAnchor(quote: quote, prefix: "", suffix: "", start: 0, end: 0)
+            let note = highlight.note?.trimmingWhitespace()
+            try writer.write(
+                .highlight, key: [id],
+                values: [
+                    ("alive", true.databaseValue), ("article_id", articleID.databaseValue),
+                    ("quote", anchor.quote.databaseValue), ("prefix", anchor.prefix.databaseValue),
+                    ("suffix", anchor.suffix.databaseValue), ("start_offset", anchor.start.databaseValue),
+                    ("end_offset", anchor.end.databaseValue), ("note", (note?.isEmpty == false ? note : nil).databaseValue),
+                    ("color", highlight.color?.rawValue.databaseValue ?? .null),
+                    ("created_at", ArticleRows.milliseconds(highlight.createdAt ?? importedAt).databaseValue),
+                ])
+            added += 1
+        }
+        return added
     }
 
     /// Moves an article's state forward and never back: read (at `readAt`) if it is unread,

@@ -24,9 +24,11 @@ extension ReadingLibrary {
                     let existing = try Bool.fetchOne(
                         writer.db.cachedStatement(sql: "SELECT alive FROM article WHERE id = ?"), arguments: [article.id.description])
                     if existing == true {
-                        try Self.merge(article, tags: tags, writer: writer) ? (summary.merged += 1) : (summary.unchanged += 1)
+                        let (changed, highlights) = try Self.merge(article, tags: tags, writer: writer)
+                        changed ? (summary.merged += 1) : (summary.unchanged += 1)
+                        summary.highlights += highlights
                     } else {
-                        try Self.restore(article, tags: tags, writer: writer)
+                        summary.highlights += try Self.restore(article, tags: tags, writer: writer)
                         summary.imported += 1
                     }
                 }
@@ -35,8 +37,8 @@ extension ReadingLibrary {
         }
     }
 
-    /// Writes `article` as it was exported.
-    private static func restore(_ article: Article, tags: [TagName], writer: ChangeWriter) throws {
+    /// Writes `article` as it was exported. - Returns: how many highlights it has.
+    private static func restore(_ article: Article, tags: [TagName], writer: ChangeWriter) throws -> Int {
         let id = article.id.description
         func time(_ date: Date?) -> DatabaseValue { date.map { ArticleRows.milliseconds($0).databaseValue } ?? .null }
         try writer.write(
@@ -52,22 +54,22 @@ extension ReadingLibrary {
                 ("favorite", article.isFavorite.databaseValue), ("progress", article.progress.basisPoints.databaseValue),
             ])
         _ = try TagWrites.add(tags, to: article.id, restamping: false, writer: writer)
-        try addMissingHighlights(of: article, writer: writer)
+        return try addMissingHighlights(of: article, writer: writer)
     }
 
-    /// Merges `article` into the one here. - Returns: whether anything changed.
-    private static func merge(_ article: Article, tags: [TagName], writer: ChangeWriter) throws -> Bool {
+    /// Merges `article` into the one here. - Returns: whether anything changed, and how many
+    /// highlights were added.
+    private static func merge(_ article: Article, tags: [TagName], writer: ChangeWriter) throws -> (Bool, highlights: Int) {
         let wrote = try moveStateForward(
             of: article.id.description, readAt: article.readAt, archived: article.isArchived, favorite: article.isFavorite,
             progress: article.progress, addedAt: article.addedAt, writer: writer)
         let added = try TagWrites.add(tags, to: article.id, restamping: false, writer: writer)
         let highlights = try addMissingHighlights(of: article, writer: writer)
-        return wrote || !added.isEmpty || highlights > 0
+        return (wrote || !added.isEmpty || highlights > 0, highlights)
     }
 
     /// Adds the highlights of `article` that this library does not have (by id).
     /// - Returns: how many were added.
-    @discardableResult
     private static func addMissingHighlights(of article: Article, writer: ChangeWriter) throws -> Int {
         var added = 0
         for highlight in article.highlights {

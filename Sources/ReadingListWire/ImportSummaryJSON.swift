@@ -12,6 +12,8 @@ public struct ImportSummaryJSON: Codable, Sendable, Hashable {
     public var imported: Int
     public var merged: Int
     public var unchanged: Int
+    /// Highlights added.
+    public var highlights: Int
     public var skippedCount: Int
     /// The first skipped records, with lines and reasons.
     public var skipped: [Skipped]
@@ -22,6 +24,7 @@ public struct ImportSummaryJSON: Codable, Sendable, Hashable {
         imported = summary.imported
         merged = summary.merged
         unchanged = summary.unchanged
+        highlights = summary.highlights
         skippedCount = summary.skippedCount
         skipped = summary.skipped.map { Skipped(line: $0.line, reason: $0.reason) }
     }

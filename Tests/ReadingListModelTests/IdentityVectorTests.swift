@@ -11,12 +11,15 @@ struct IdentityVectorTests {
         let urls = try IdentityVectors.load(IdentityVectors.CanonicalURLCase.self, from: "canonical-url.json")
         let contents = try IdentityVectors.load(IdentityVectors.ContentIDCase.self, from: "content-id.json")
         let tags = try IdentityVectors.load(IdentityVectors.TagNameCase.self, from: "tag-name.json")
+        let highlights = try IdentityVectors.load(IdentityVectors.ImportedHighlightCase.self, from: "imported-highlight-id.json")
         #expect(urls.count >= 60)
         #expect(contents.count >= 4)
         #expect(tags.count >= 15)
         #expect(IdentityVectors.canonicalURLCases.count == urls.count)
         #expect(IdentityVectors.contentIDCases.count == contents.count)
         #expect(IdentityVectors.tagNameCases.count == tags.count)
+        #expect(highlights.count >= 8)
+        #expect(IdentityVectors.importedHighlightCases.count == highlights.count)
     }
 
     @Test("Canonical URL", arguments: IdentityVectors.canonicalURLCases)
@@ -44,6 +47,12 @@ struct IdentityVectorTests {
         #expect(Identity.articleID(forContent: bytes).lowercasedString == vector.articleId)
     }
 
+    @Test("Imported highlight id", arguments: IdentityVectors.importedHighlightCases)
+    func importedHighlightID(_ vector: IdentityVectors.ImportedHighlightCase) throws {
+        let article = try #require(UUID(uuidString: vector.articleId))
+        #expect(Identity.importedHighlightID(article: article, quote: vector.quote).lowercasedString == vector.highlightId)
+    }
+
     @Test("Tag name", arguments: IdentityVectors.tagNameCases)
     func tagName(_ vector: IdentityVectors.TagNameCase) throws {
         let tag = TagName(vector.input)
@@ -67,6 +76,7 @@ enum IdentityVectors {
     static let canonicalURLCases = (try? load(CanonicalURLCase.self, from: "canonical-url.json")) ?? []
     static let contentIDCases = (try? load(ContentIDCase.self, from: "content-id.json")) ?? []
     static let tagNameCases = (try? load(TagNameCase.self, from: "tag-name.json")) ?? []
+    static let importedHighlightCases = (try? load(ImportedHighlightCase.self, from: "imported-highlight-id.json")) ?? []
 
     struct NotFound: Error, CustomStringConvertible {
         let description: String
@@ -148,6 +158,17 @@ extension IdentityVectors {
             }
             throw IdentityVectors.NotFound(description: "\(id) has no readable input")
         }
+
+        var testDescription: String { "\(id): \(description)" }
+    }
+
+    /// A case of imported-highlight-id.json.
+    struct ImportedHighlightCase: Decodable, Sendable, CustomTestStringConvertible {
+        let id: String
+        let description: String
+        let articleId: String
+        let quote: String
+        let highlightId: String
 
         var testDescription: String { "\(id): \(description)" }
     }

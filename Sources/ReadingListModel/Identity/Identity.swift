@@ -18,6 +18,10 @@ public enum Identity {
     /// Namespace of article ids from file contents: 8f0e665e-9cf4-52a9-ad7d-9b65510b2a1b.
     public static let contentNamespace = UUIDv5.make(namespace: urlNamespace, name: "https://readlist.dev/ns/content")
 
+    /// Namespace of the ids of imported highlights: 7e9621e6-9393-55de-859a-15cfed5f8a1b.
+    public static let importedHighlightNamespace = UUIDv5.make(
+        namespace: urlNamespace, name: "https://readlist.dev/ns/imported-highlight")
+
     /// Identity of an article saved from a URL: UUIDv5(articleNamespace, canonical URL string).
     public static func articleID(for url: CanonicalURL) -> UUID {
         UUIDv5.make(namespace: articleNamespace, name: url.rawValue)
@@ -34,6 +38,14 @@ public enum Identity {
             hex.append(digits[Int(byte & 0x0F)])
         }
         return UUIDv5.make(namespace: contentNamespace, name: "sha256:" + String(hex))
+    }
+
+    /// Identity of a highlight imported from another service's export, so that importing the
+    /// same quote again, on this replica or another, finds the same highlight:
+    /// UUIDv5(importedHighlightNamespace, article id + "\n" + NFC(trimmed quote)).
+    public static func importedHighlightID(article: UUID, quote: String) -> UUID {
+        let name = article.uuidString.lowercased() + "\n" + UnicodeText.nfc(UnicodeText.trimmingWhiteSpace(quote))
+        return UUIDv5.make(namespace: importedHighlightNamespace, name: name)
     }
 
     /// Identity of a tag: UUIDv5(tagNamespace, key), where `key` is a `TagName.key`.

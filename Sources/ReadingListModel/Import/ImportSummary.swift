@@ -8,16 +8,19 @@ public struct ImportSummary: Sendable, Hashable {
     /// Articles already in the library with nothing to change: importing a file again changes
     /// nothing.
     public var unchanged: Int
+    /// Highlights added to articles (new or already here).
+    public var highlights: Int
     /// Records skipped, with their lines and reasons (the first thousand).
     public var skipped: [ImportProblem]
     /// How many records were skipped in all.
     public var skippedCount: Int
 
     /// Creates a summary.
-    public init(imported: Int = 0, merged: Int = 0, unchanged: Int = 0, skipped: [ImportProblem] = [], skippedCount: Int? = nil) {
+    public init(imported: Int = 0, merged: Int = 0, unchanged: Int = 0, highlights: Int = 0, skipped: [ImportProblem] = [], skippedCount: Int? = nil) {
         self.imported = imported
         self.merged = merged
         self.unchanged = unchanged
+        self.highlights = highlights
         self.skipped = skipped
         self.skippedCount = skippedCount ?? skipped.count
     }

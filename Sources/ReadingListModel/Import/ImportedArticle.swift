@@ -8,15 +8,21 @@ public struct ImportedArticle: Sendable, Hashable {
     public var isArchived: Bool
     /// A favourite there. An import never removes a favourite here.
     public var isFavorite: Bool
+    /// Highlighted quotes with their notes. An import adds those the article does not have.
+    public var highlights: [ImportedHighlight]
     /// The line of the file where the record starts (1-based), for messages.
     public var line: Int
 
     /// Creates an imported article.
-    public init(draft: ArticleDraft, isRead: Bool = false, isArchived: Bool = false, isFavorite: Bool = false, line: Int) {
+    public init(
+        draft: ArticleDraft, isRead: Bool = false, isArchived: Bool = false, isFavorite: Bool = false,
+        highlights: [ImportedHighlight] = [], line: Int
+    ) {
         self.draft = draft
         self.isRead = isRead
         self.isArchived = isArchived
         self.isFavorite = isFavorite
+        self.highlights = highlights
         self.line = line
     }
 }

@@ -38,7 +38,9 @@ struct Import: ParsableCommand {
                 at: file, format: format.flatMap(ImportFormat.init(rawValue:)), strict: strict, dryRun: dryRun)
             if output.json { return try Console.printJSON(ImportSummaryJSON(summary, dryRun: dryRun)) }
             let verb = dryRun ? "Would import" : "Imported"
-            Console.print("\(verb) \(pluralized(summary.imported, "new article")), merged \(summary.merged), \(summary.unchanged) unchanged, skipped \(summary.skippedCount)")
+            let highlights = summary.highlights > 0 ? ", added \(pluralized(summary.highlights, "highlight"))" : ""
+            Console.print(
+                "\(verb) \(pluralized(summary.imported, "new article")), merged \(summary.merged), \(summary.unchanged) unchanged, skipped \(summary.skippedCount)\(highlights)")
             for problem in summary.skipped { Console.printError("skipped \(problem)") }
             if summary.skippedCount > summary.skipped.count {
                 Console.printError("and \(summary.skippedCount - summary.skipped.count) more skipped records")
