@@ -87,6 +87,24 @@ import Testing
         #expect(!piped.stderr.contains("sync: "), "\(piped)")
     }
 
+    @Test func importShowsAProgressBarOnATerminalOnly() throws {
+        let workspace = try Workspace()
+        let file = workspace.folder.appendingPathComponent("pocket.csv")
+        let rows = (1...500).map { "Article \($0),https://example.com/\($0),1600000000,,unread" }
+        try ("title,url,time_added,tags,status\n" + rows.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let readlist = CommandRunner.productsFolder.appendingPathComponent("readlist").path
+        let command = "'\(readlist)' import '\(file.path)' --db '\(workspace.db)'"
+        let onTerminal = try CommandRunner.execute(
+            ["/usr/bin/script", "-qec", command, "/dev/null"], environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])
+        #expect(onTerminal.status == 0, "\(onTerminal)")
+        #expect(onTerminal.stdout.contains("\r\u{1B}[Kimport: [####"), "\(onTerminal)")
+        #expect(onTerminal.stdout.contains("% 100 records"), "\(onTerminal)")
+        #expect(onTerminal.stdout.contains("Imported 500 new articles"), "\(onTerminal)")
+        let piped = try CommandRunner.run(["import", file.path, "--db", workspace.db, "--dry-run"])
+        #expect(piped.status == 0, "\(piped)")
+        #expect(!piped.stderr.contains("import: "), "\(piped)")
+    }
+
     @Test func colourIsNeverWrittenToAPipe() throws {
         let workspace = try Workspace()
         try workspace.succeed("add", "https://example.com/a", "--title", "A")

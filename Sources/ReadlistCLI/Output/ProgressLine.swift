@@ -40,4 +40,14 @@ final class ProgressLine {
         let kilobytes = progress.bytes / 1_024
         return "sync: \(verb)\(share), \(pluralized(progress.changes, "change")) in \(pluralized(progress.pages, "page")), \(kilobytes) KiB"
     }
+
+    /// The line for an import's progress: a bar when the share read is known.
+    static func describe(_ progress: ImportProgress) -> String {
+        let records = pluralized(progress.records, "record")
+        guard let fraction = progress.fraction else { return "import: \(records) read" }
+        let width = 30
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        return "import: [\(bar)] \(String(format: "%3.0f%%", fraction * 100)) \(records)"
+    }
 }

@@ -34,8 +34,11 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try runReporting {
+            let line = ProgressLine()
             let summary = try library.open().importFile(
-                at: file, format: format.flatMap(ImportFormat.init(rawValue:)), strict: strict, dryRun: dryRun)
+                at: file, format: format.flatMap(ImportFormat.init(rawValue:)), strict: strict, dryRun: dryRun,
+                progress: ProgressLine.isAvailable ? { line.show(ProgressLine.describe($0)) } : nil)
+            line.finish()
             if output.json { return try Console.printJSON(ImportSummaryJSON(summary, dryRun: dryRun)) }
             let verb = dryRun ? "Would import" : "Imported"
             let highlights = summary.highlights > 0 ? ", added \(pluralized(summary.highlights, "highlight"))" : ""
