@@ -55,7 +55,7 @@ struct CSVRecords: IteratorProtocol {
         line += 1 + row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" || $1 == "\r\n" || $1 == "\r" ? $0 + 1 : $0 } }
         var fields: [String: String] = [:]
         for (name, value) in zip(header, row) where fields[name] == nil {
-            let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = value.trimmingWhitespace()
             if !value.isEmpty { fields[name] = value }
         }
         return .success(Record(fields: fields, line: start))

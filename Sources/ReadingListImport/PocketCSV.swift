@@ -21,7 +21,7 @@ public enum PocketCSV {
             }
             addedAt = date
         }
-        let tags = (fields["tags"] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let tags = (fields["tags"] ?? "").split(separator: "|").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         let status = fields["status"]?.lowercased()
         guard status == nil || status == "unread" || status == "archive" || status == "read" else {
             return .failure(ImportProblem(line: record.line, reason: "status \"\(fields["status"] ?? "")\" is neither unread nor archive"))

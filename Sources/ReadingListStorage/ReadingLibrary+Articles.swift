@@ -23,18 +23,19 @@ extension ReadingLibrary {
         return SaveResult(article: try article(identity.id), outcome: outcome.outcome, addedTags: outcome.addedTags)
     }
 
-    /// The write of ``save(_:)`` inside an open change (also used by imports).
+    /// The write of ``save(_:)`` inside an open change (also used by imports). `initialState`
+    /// (read, archived, favourite columns) is written only when the article is created.
     /// - Parameter restampingTags: stamp memberships already present too (a user's explicit
     ///   intent); an import only adds missing ones.
     /// - Returns: the outcome, the tags newly added, and whether anything was written.
     static func save(
         _ draft: ArticleDraft, identity: ArticleIdentity, tags: [TagName], addedAt: Date, restampingTags: Bool,
-        writer: ChangeWriter
+        initialState: [(column: String, value: DatabaseValue)] = [], writer: ChangeWriter
     ) throws -> (outcome: SaveResult.Outcome, addedTags: [String], wrote: Bool) {
         let db = writer.db
         let id = identity.id.description
         let existing = try Row.fetchOne(
-            db, sql: "SELECT alive, title, byline, site, excerpt, content, language, published_at FROM article WHERE id = ?",
+            db.cachedStatement(sql: "SELECT alive, title, byline, site, excerpt, content, language, published_at FROM article WHERE id = ?"),
             arguments: [id])
         let wasAlive = existing?["alive"] == true
         var values: [(column: String, value: DatabaseValue)] = []
@@ -74,8 +75,14 @@ extension ReadingLibrary {
             values.append(("word_count", ReadingTime.wordCount(of: content).databaseValue))
         }
         values.append(("added_at", ArticleRows.milliseconds(addedAt).databaseValue))
-        let wrote = try writer.write(.article, key: [id], values: values)
-        let added = try TagWrites.add(tags, to: identity.id, restamping: restampingTags, writer: writer)
+        if existing == nil { values += initialState }
+        // A new article's search text (its tags) goes into its first write, so the search
+        // index is written once.
+        let searchText: [(column: String, value: DatabaseValue)] = existing == nil
+            ? [("tags", try TagWrites.displayNames(tags, writer: writer).joined(separator: " ").databaseValue)] : []
+        let wrote = try writer.write(.article, key: [id], values: values, local: searchText)
+        let added = try TagWrites.add(
+            tags, to: identity.id, restamping: restampingTags, refreshingSearch: existing != nil, writer: writer)
         let outcome: SaveResult.Outcome = existing == nil ? .created : (wasAlive ? .merged : .restored)
         return (outcome, added, wrote || !added.isEmpty)
     }

@@ -62,11 +62,16 @@ extension ReadingLibrary {
         let tags = item.draft.tags.isEmpty ? [] : try tagNames(item.draft.tags)
         var draft = item.draft
         if let title = draft.title, title.collapsingWhitespace().isEmpty { draft.title = nil }
+        let readAt = item.isRead ? draft.addedAt ?? importedAt : nil
+        var state: [(column: String, value: DatabaseValue)] = []
+        if let readAt { state.append(("read_at", ArticleRows.milliseconds(readAt).databaseValue)) }
+        if item.isArchived { state.append(("archived", true.databaseValue)) }
+        if item.isFavorite { state.append(("favorite", true.databaseValue)) }
         let saved = try save(
-            draft, identity: identity, tags: tags, addedAt: draft.addedAt ?? importedAt, restampingTags: false, writer: writer)
-        let movedForward = try moveStateForward(
-            of: identity.id.description, readAt: item.isRead ? draft.addedAt ?? importedAt : nil, archived: item.isArchived,
-            favorite: item.isFavorite, writer: writer)
+            draft, identity: identity, tags: tags, addedAt: draft.addedAt ?? importedAt, restampingTags: false,
+            initialState: state, writer: writer)
+        let movedForward = saved.outcome == .created ? false : try moveStateForward(
+            of: identity.id.description, readAt: readAt, archived: item.isArchived, favorite: item.isFavorite, writer: writer)
         let highlights = try addImportedHighlights(item.highlights, to: identity.id, importedAt: importedAt, writer: writer)
         switch saved.outcome {
         case .created: return (.created, highlights)

@@ -44,6 +44,9 @@ public final class ReadingLibrary: Sendable {
         configuration.busyMode = .timeout(15)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A page cache of up to 32 MiB (SQLite's default is 2 MiB): bulk writes to a large
+            // library (an import, a first sync) touch index pages all over the file.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         do {
             if state == .missing { try LibraryFile.create(path: path) }

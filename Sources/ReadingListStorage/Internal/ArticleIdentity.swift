@@ -7,7 +7,7 @@ struct ArticleIdentity {
     let url: String?
     let canonicalURL: String?
     /// A title for an article saved without one: from the URL's last path segment, or its host.
-    let derivedTitle: String
+    var derivedTitle: String { canonicalURL.map(Self.title(fromCanonicalURL:)) ?? "Untitled" }
 
     init(_ source: ArticleDraft.Source) throws(ReadingListError) {
         switch source {
@@ -21,12 +21,10 @@ struct ArticleIdentity {
             id = ArticleID(canonicalURL: canonical)
             url = Self.removingCredentials(from: text.trimmingWhitespace())
             canonicalURL = canonical.rawValue
-            derivedTitle = Self.title(fromCanonicalURL: canonical.rawValue)
         case .fileContents(let data):
             id = ArticleID(Identity.articleID(forContent: data))
             url = nil
             canonicalURL = nil
-            derivedTitle = "Untitled"
         }
     }
 

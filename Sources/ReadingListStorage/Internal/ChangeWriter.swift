@@ -22,6 +22,9 @@ final class ChangeWriter {
     private var replicaIDs: [Int: String] = [:]
     private var ordinals: [String: Int] = [:]
     private var replicasLoaded = false
+    /// Live tags by key (id and display name), as ``TagWrites/ensureTags(_:writer:)`` found or
+    /// made them in this transaction; emptied by any write to the tag table.
+    var tagCache: [String: (id: String, name: String)] = [:]
 
     private init(db: Database, timestamp: HybridTimestamp, replica: Int) {
         self.db = db
@@ -47,18 +50,22 @@ final class ChangeWriter {
     /// Writes `values` into the row of `entity` identified by `key`, creating the row if needed.
     ///
     /// A local write always wins (and is stamped even if the value is unchanged: the latest
-    /// intent wins), except for fields whose rule keeps the earliest value.
+    /// intent wins), except for fields whose rule keeps the earliest value. `local` columns
+    /// (derived, never synced, such as an article's search text) are written along, unstamped.
     /// - Returns: whether any field was written.
     @discardableResult
-    func write(_ entity: SyncedEntity, key: [String], values: [(column: String, value: DatabaseValue)]) throws -> Bool {
-        let existing = try row(entity, key: key, columns: values.map(\.column))
+    func write(
+        _ entity: SyncedEntity, key: [String], values: [(column: String, value: DatabaseValue)],
+        local: [(column: String, value: DatabaseValue)] = []
+    ) throws -> Bool {
+        let existing = try row(entity, key: key, columns: values.map { $0.column })
         let written = values.filter { column, value in
             guard let existing, entity.field(column).rule == .earliestValueWins else { return true }
             let current: DatabaseValue = existing.row[column]
             return current.isNull || value.precedes(current)
         }
         let stamped = written.map { (column: $0.column, value: $0.value, timestamp: timestamp, replica: replica) }
-        try store(entity, key: key, existing: existing, fields: stamped)
+        try store(entity, key: key, existing: existing, fields: stamped, local: local)
         return !written.isEmpty
     }
 
@@ -83,7 +90,7 @@ final class ChangeWriter {
             }
         }
         let candidates = order.compactMap { best[$0] }
-        let columns = candidates.map(\.field.column)
+        let columns = candidates.map { $0.field.column }
         let existing = try row(entity, key: key, columns: columns.contains("alive") ? columns : columns + ["alive"])
         let wasAlive = existing.map { $0.row["alive"] as Bool } ?? false
         var winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)] = []
@@ -166,17 +173,20 @@ final class ChangeWriter {
         precondition(key.count == entity.keyColumns.count)
         guard let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(condition(entity))"),
-            arguments: StatementArguments(key))
+            arguments: Self.arguments(key.map { $0.databaseValue }))
         else { return nil }
         return ExistingRow(row: row, clock: try FieldClock(packed: row["clock"]), sequence: row["seq"])
     }
 
-    /// Writes the winning fields with their stamps under a new feed entry.
+    /// Writes the winning fields with their stamps under a new feed entry, and `local` columns
+    /// along with them.
     private func store(
         _ entity: SyncedEntity, key: [String], existing: ExistingRow?,
-        fields: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)]
+        fields: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)],
+        local: [(column: String, value: DatabaseValue)] = []
     ) throws {
         guard !fields.isEmpty else { return }
+        if entity.table == SyncedEntity.tag.table { tagCache.removeAll() }
         try db.cachedStatement(sql: "INSERT INTO change_feed (entity, row_key) VALUES (?, ?)")
             .execute(arguments: [entity.code, key.joined(separator: " ")])
         let sequence = db.lastInsertedRowID
@@ -184,25 +194,30 @@ final class ChangeWriter {
         for field in fields {
             clock[entity.field(field.column).index] = FieldStamp(timestamp: field.timestamp, replica: field.replica, sequence: sequence)
         }
-        let values = fields.map(\.value) + [clock.packed.databaseValue, sequence.databaseValue]
+        let values = fields.map { $0.value } + local.map { $0.value } + [clock.packed.databaseValue, sequence.databaseValue]
         if let existing {
             // The feed keeps one entry per sequence that some current value of the row was
             // written at; an entry whose values have all been overwritten goes.
-            let live = Set(clock.stamps.values.map(\.sequence))
-            for stale in Set(existing.clock.stamps.values.map(\.sequence)).subtracting(live) {
+            let live = Set(clock.stamps.values.map { $0.sequence })
+            for stale in Set(existing.clock.stamps.values.map { $0.sequence }).subtracting(live) {
                 try db.cachedStatement(sql: "DELETE FROM change_feed WHERE seq = ?").execute(arguments: [stale])
             }
-            let assignments = fields.map { "\($0.column) = ?" } + ["clock = ?", "seq = ?"]
+            let assignments = (fields.map { $0.column } + local.map { $0.column }).map { "\($0) = ?" } + ["clock = ?", "seq = ?"]
             try db.cachedStatement(sql: "UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition(entity))")
-                .execute(arguments: StatementArguments(values) + StatementArguments(key))
+                .execute(arguments: Self.arguments(values + key.map { $0.databaseValue }))
         } else {
             let searchKey = entity.searchKeyColumn.map { [$0] } ?? []
-            let columns = entity.keyColumns + fields.map(\.column) + ["clock", "seq"] + searchKey
+            let columns = entity.keyColumns + fields.map { $0.column } + local.map { $0.column } + ["clock", "seq"] + searchKey
             let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
             try db.cachedStatement(sql: "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))").execute(
-                arguments: StatementArguments(key)
-                    + StatementArguments(values + searchKey.map { _ in sequence.databaseValue }))
+                arguments: Self.arguments(key.map { $0.databaseValue } + values + searchKey.map { _ in sequence.databaseValue }))
         }
+    }
+
+    /// Statement arguments from values. (GRDB's initializer from a sequence of concrete values
+    /// builds a key path at run time on every call, which shows in bulk writes.)
+    private static func arguments(_ values: [DatabaseValue]) -> StatementArguments {
+        StatementArguments(values.map { $0 as (any DatabaseValueConvertible)? })
     }
 
     // MARK: - Replicas
