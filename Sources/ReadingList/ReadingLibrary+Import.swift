@@ -9,7 +9,7 @@ extension ReadingLibrary {
     ///
     /// - Parameters:
     ///   - path: The file.
-    ///   - format: The format; `nil` detects it from the file's first line.
+    ///   - format: The format; `nil` detects it from the file's content.
     ///   - strict: Refuse the whole import at the first bad record.
     ///   - dryRun: Report what would happen, and change nothing.
     ///   - progress: Called as the file is read (every hundred records and at the end), on the
@@ -29,7 +29,7 @@ extension ReadingLibrary {
         guard let format = format ?? ImportFormat.detect(head) else {
             let names = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw ReadingListError(
-                .invalidInput, "Cannot tell the format of \(path) from its first line. Give --format (one of: \(names)).")
+                .invalidInput, "Cannot tell the format of \(path) from its content. Give --format (one of: \(names)).")
         }
         let lines = progress == nil ? nil : ProgressReportingRecords<[Int]>.countLines(at: path)
         /// `records`, reporting progress when asked to.
