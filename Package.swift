@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The model: value types, identity, text anchoring. No storage, no CLI.
@@ -40,10 +41,14 @@ let package = Package(
         ),
         // Turning saved pages and text files into articles.
         .target(name: "ReadingListExtraction", dependencies: ["CLibXML2"]),
-        // Reading other services' export files (CSV; HTML through libxml2) into imported articles.
+        // Reading other services' export files (CSV; HTML through libxml2; zip archives and
+        // folders of them) into imported articles.
         .target(
             name: "ReadingListImport",
-            dependencies: ["ReadingListModel", "CLibXML2", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                "ReadingListModel", "ReadingListExtraction", "CLibXML2", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Writing articles in other formats: bookmark files, Pocket CSV, Markdown notes.
         .target(

@@ -5,33 +5,56 @@ public import ReadingListStorage
 import ReadingListWire
 
 extension ReadingLibrary {
-    /// Imports another service's export file (see ``ImportFormat``), in one transaction.
+    /// Imports another service's export (see ``ImportFormat``), in one transaction.
     ///
     /// - Parameters:
-    ///   - path: The file.
-    ///   - format: The format; `nil` detects it from the file's content.
+    ///   - path: The file; for `pocket-zip` and `omnivore`, the zip archive or the folder it
+    ///     unpacks to.
+    ///   - format: The format; `nil` detects it from the file's content, or from the names of
+    ///     the files in a zip archive or folder. `pocket-csv` given for a zip archive reads it as
+    ///     `pocket-zip`.
     ///   - strict: Refuse the whole import at the first bad record.
     ///   - dryRun: Report what would happen, and change nothing.
     ///   - progress: Called as the file is read (every hundred records and at the end), on the
     ///     calling thread.
     /// - Throws: ``ReadingListError`` `invalidInput` when the file cannot be read, its format is
-    ///   not recognised, it holds no records (an HTML file without links), or (with `strict`) a
-    ///   record is bad; nothing is written then.
+    ///   not recognised, it holds no records (an HTML file without links, an archive without
+    ///   the export's files), or (with `strict`) a record is bad; nothing is written then.
     public func importFile(
         at path: String, format: ImportFormat? = nil, strict: Bool = false, dryRun: Bool = false,
         progress: ((ImportProgress) -> Void)? = nil
     ) throws(ReadingListError) -> ImportSummary {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReadingListError(.invalidInput, "Cannot read \(path): no such file, or permission denied. Check the path.")
+        let input: ImportInput
+        do {
+            input = try ImportInput(path: path)
+        } catch {
+            throw ReadingListError(.invalidInput, "Cannot read \(path): \(error.reason). Check the path.")
         }
-        let head = (try? handle.read(upToCount: 4_096)) ?? Data()
-        try? handle.close()
-        guard let format = format ?? ImportFormat.detect(head) else {
-            let names = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        let names = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        guard var format = format ?? input.detectedFormat else {
+            switch input.kind {
+            case .file:
+                throw ReadingListError(
+                    .invalidInput, "Cannot tell the format of \(path) from its content. Give --format (one of: \(names)).")
+            case .zipArchive, .folder:
+                let what = input.kind == .folder ? "folder" : "zip archive"
+                throw ReadingListError(
+                    .invalidInput,
+                    "Cannot tell the format of the \(what) \(path): it holds neither Pocket's part_000000.csv files nor Omnivore's metadata_0_to_20.json files (it holds \(input.fileListing)). Give --format pocket-zip or --format omnivore, or import the export file inside it.")
+            }
+        }
+        if format == .pocketCSV, input.kind != .file { format = .pocketZip }
+        switch (input.kind, format.isArchive) {
+        case (.folder, false):
             throw ReadingListError(
-                .invalidInput, "Cannot tell the format of \(path) from its content. Give --format (one of: \(names)).")
+                .invalidInput, "Cannot import the folder \(path) as \(format.rawValue): give the export file itself (only pocket-zip and omnivore read folders).")
+        case (.zipArchive, false):
+            throw ReadingListError(
+                .invalidInput, "Cannot import the zip archive \(path) as \(format.rawValue): unpack it and import the export file inside (only pocket-zip and omnivore read zip archives).")
+        default:
+            break
         }
-        let lines = progress == nil ? nil : ProgressReportingRecords<[Int]>.countLines(at: path)
+        let lines = progress == nil || input.kind != .file ? nil : ProgressReportingRecords<[Int]>.countLines(at: path)
         /// `records`, reporting progress when asked to.
         func reporting<Records: Sequence<Result<ImportedArticle, ImportProblem>>>(
             _ records: Records
@@ -48,6 +71,14 @@ extension ReadingLibrary {
                 return try importArticles(reporting(try NetscapeHTML.records(at: path)), strict: strict, dryRun: dryRun)
             case .pocketHTML:
                 return try importArticles(reporting(try PocketHTML.records(at: path)), strict: strict, dryRun: dryRun)
+            case .pocketZip:
+                return try importArticles(reporting(try PocketZip.records(at: path)), strict: strict, dryRun: dryRun)
+            case .omnivore:
+                return try importArticles(reporting(try OmnivoreExport.records(at: path)), strict: strict, dryRun: dryRun)
+            case .readwiseCSV:
+                return try importArticles(reporting(try ReadwiseCSV.records(at: path)), strict: strict, dryRun: dryRun)
+            case .readwiseReaderCSV:
+                return try importArticles(reporting(try ReadwiseReaderCSV.records(at: path)), strict: strict, dryRun: dryRun)
             case .readlistJSON:
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 return try importExported(try LibraryExport.decode(data).records(), strict: strict, dryRun: dryRun)

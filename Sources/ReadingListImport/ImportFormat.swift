@@ -13,6 +13,27 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case netscapeHTML = "netscape-html"
     /// Pocket's legacy HTML export, `ril_export.html` (see ``PocketHTML``).
     case pocketHTML = "pocket-html"
+    /// Pocket's 2025 export, `pocket.zip` of `part_000000.csv`, … files, or the folder it
+    /// unpacks to (see ``PocketZip``).
+    case pocketZip = "pocket-zip"
+    /// Omnivore's export: a zip archive of `metadata_*.json`, `content/` and `highlights/`, or
+    /// the folder it unpacks to (see ``OmnivoreExport``).
+    case omnivore
+    /// Readwise's highlights CSV export, or its bulk-import template (see ``ReadwiseCSV``).
+    case readwiseCSV = "readwise-csv"
+    /// Readwise Reader's documents CSV export (see ``ReadwiseReaderCSV``).
+    case readwiseReaderCSV = "readwise-reader-csv"
+
+    /// Whether the format is a zip archive (or the folder it unpacks to) rather than one file.
+    public var isArchive: Bool { self == .pocketZip || self == .omnivore }
+
+    /// The format of a zip archive or folder holding `files` (paths inside it), or `nil`:
+    /// Omnivore's export holds `metadata_<n>_to_<m>.json` files, Pocket's `part_<n>.csv` files.
+    public static func detect(archiveFiles files: [String]) -> ImportFormat? {
+        if !OmnivoreExport.metadataFiles(of: files).isEmpty { return .omnivore }
+        if files.contains(where: { PocketZip.partNumber($0) != nil }) { return .pocketZip }
+        return nil
+    }
 
     /// The format of the file that starts with `head` (its first few kilobytes), or `nil`.
     public static func detect(_ head: Data) -> ImportFormat? {
@@ -29,6 +50,14 @@ public enum ImportFormat: String, Sendable, CaseIterable {
             return .pocketCSV
         }
         if ["url", "title", "selection", "folder"].allSatisfy(columns.contains) { return .instapaperCSV }
+        if columns.contains("highlight"),
+            ["book title", "amazon book id", "highlighted at", "title", "url"].contains(where: columns.contains) {
+            return .readwiseCSV
+        }
+        if columns.contains("url"), columns.contains("document tags"),
+            ["saved date", "reading progress", "location"].contains(where: columns.contains) {
+            return .readwiseReaderCSV
+        }
         let lowercased = text.lowercased()
         if lowercased.contains("<title>pocket export</title>")
             || (lowercased.contains("<h1>unread</h1>") && lowercased.contains("time_added=")) {

@@ -40,7 +40,7 @@ extension ReadingLibrary {
                         }
                         summary.highlights += highlights
                     } catch let error as ReadingListError where error.code == .invalidInput {
-                        try summary.skip(ImportProblem(line: item.line, reason: error.message), strict: strict)
+                        try summary.skip(ImportProblem(line: item.line, reason: error.message, file: item.file), strict: strict)
                     }
                 }
             }
@@ -67,11 +67,13 @@ extension ReadingLibrary {
         if let readAt { state.append(("read_at", ArticleRows.milliseconds(readAt).databaseValue)) }
         if item.isArchived { state.append(("archived", true.databaseValue)) }
         if item.isFavorite { state.append(("favorite", true.databaseValue)) }
+        if let progress = item.progress, progress.basisPoints > 0 { state.append(("progress", progress.basisPoints.databaseValue)) }
         let saved = try save(
             draft, identity: identity, tags: tags, addedAt: draft.addedAt ?? importedAt, restampingTags: false,
             initialState: state, writer: writer)
         let movedForward = saved.outcome == .created ? false : try moveStateForward(
-            of: identity.id.description, readAt: readAt, archived: item.isArchived, favorite: item.isFavorite, writer: writer)
+            of: identity.id.description, readAt: readAt, archived: item.isArchived, favorite: item.isFavorite,
+            progress: item.progress, writer: writer)
         let highlights = try addImportedHighlights(item.highlights, to: identity.id, importedAt: importedAt, writer: writer)
         switch saved.outcome {
         case .created: return (.created, highlights)
@@ -150,8 +152,9 @@ extension ImportSummary {
     /// Counts a skipped record and lists the first ones; with `strict`, refuses the import.
     mutating func skip(_ problem: ImportProblem, strict: Bool) throws(ReadingListError) {
         if strict {
-            let reason = problem.description
-            throw ReadingListError(.invalidInput, "\(reason.prefix(1).uppercased() + reason.dropFirst()). Nothing was imported (--strict).")
+            // "Line 7: …" reads as a sentence; a file name (part_000001.csv) keeps its case.
+            let reason = problem.file == nil ? problem.description.prefix(1).uppercased() + problem.description.dropFirst() : problem.description
+            throw ReadingListError(.invalidInput, "\(reason). Nothing was imported (--strict).")
         }
         skippedCount += 1
         if skipped.count < ReadingLibrary.listedImportProblems { skipped.append(problem) }

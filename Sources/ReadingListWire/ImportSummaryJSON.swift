@@ -4,8 +4,11 @@ public import ReadingListModel
 public struct ImportSummaryJSON: Codable, Sendable, Hashable {
     /// A skipped record.
     public struct Skipped: Codable, Sendable, Hashable {
+        /// The line the record starts on; 0 when the format has no lines to speak of.
         public var line: Int
         public var reason: String
+        /// The file inside a zip archive or folder the record is in; absent for one file.
+        public var file: String?
     }
 
     public var dryRun: Bool
@@ -26,6 +29,6 @@ public struct ImportSummaryJSON: Codable, Sendable, Hashable {
         unchanged = summary.unchanged
         highlights = summary.highlights
         skippedCount = summary.skippedCount
-        skipped = summary.skipped.map { Skipped(line: $0.line, reason: $0.reason) }
+        skipped = summary.skipped.map { Skipped(line: $0.line, reason: $0.reason, file: $0.file) }
     }
 }

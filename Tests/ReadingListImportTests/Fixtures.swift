@@ -23,6 +23,17 @@ enum Fixtures {
     }
 
     static func temporary(_ text: String) throws -> String { try temporary(Data(text.utf8)) }
+
+    /// Writes `files` (text by relative path) into a new temporary folder, and returns its path.
+    static func temporaryFolder(_ files: [String: String]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("readlist-import-\(UUID().uuidString)")
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return folder.path
+    }
 }
 
 /// What a reader read: the articles and the problems, in file order.

@@ -1,0 +1,44 @@
+import Foundation
+public import ReadingListModel
+
+/// Pocket's 2025 export (readitlater.md §2.1): `pocket.zip`, holding `part_000000.csv`,
+/// `part_000001.csv`, … of up to 10,000 records each, perhaps in a folder and beside other
+/// files; or the folder it unpacks to.
+///
+/// The parts are read in the order of their numbers, one at a time and one record at a time,
+/// each by the rules of ``PocketCSV``: a part is unpacked into a temporary file, read, and
+/// removed before the next. Other files (such as annotations) are ignored. An archive without
+/// `part_*.csv` files has its other `.csv` files read, by name. Problems name the part and the
+/// line: `part_000001.csv line 7: …`.
+public enum PocketZip {
+    /// The records of the zip archive or folder at `path`, read one part and one record at a time.
+    /// - Throws: ``ImportProblem`` (line 0) when it cannot be opened or holds no CSV file.
+    public static func records(at path: String) throws(ImportProblem) -> ArchivedCSVReader {
+        let archive = try ExportArchive(path: path)
+        let parts = parts(of: archive.files)
+        guard !parts.isEmpty else {
+            throw ImportProblem(
+                line: 0,
+                reason: "\(path) holds no CSV files (Pocket's export holds part_000000.csv, part_000001.csv, …); it holds \(archive.fileListing)")
+        }
+        return ArchivedCSVReader(archive: archive, parts: parts, required: ["url"], article: PocketCSV.article(from:))
+    }
+
+    /// The CSV files to read, in order: the `part_<number>.csv` files by number, or else every
+    /// `.csv` file by name.
+    static func parts(of files: [String]) -> [String] {
+        let csv = files.filter { $0.lowercased().hasSuffix(".csv") }
+        let numbered = csv.compactMap { name in partNumber(name).map { (name, $0) } }
+        guard !numbered.isEmpty else { return csv.sorted() }
+        return numbered.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+    }
+
+    /// The number of a part, `part_000001.csv` → 1; `nil` for other names.
+    static func partNumber(_ name: String) -> Int? {
+        let base = (name as NSString).lastPathComponent.lowercased()
+        guard base.hasPrefix("part_"), base.hasSuffix(".csv") else { return nil }
+        let digits = base.dropFirst(5).dropLast(4)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int(digits)
+    }
+}
