@@ -31,6 +31,7 @@ import Testing
         try emit("sync-report.schema.json", "sync", other, "--json")
         try emit("status.schema.json", "status", "--json")
         try emit("import-result.schema.json", "import", "seeds/import/pocket-variant-a.csv", "--dry-run", "--json")
+        try emit("import-result.schema.json", "import", "seeds/import/pocket-export.zip", "--dry-run", "--json")
         try emit("export.schema.json", "export", "--format", "json")
 
         var arguments: [String: [String]] = [:]

@@ -10,18 +10,27 @@ struct Import: ParsableCommand {
             imported losslessly), netscape-html (bookmark files exported by browsers, Pinboard, \
             Shaarli, Raindrop, linkding or Karakeep: folders become tags, TOREAD="1" is unread and, \
             when any bookmark has TOREAD, the others are read), pocket-html (Pocket's legacy \
-            ril_export.html: "Read Archive" is read and archived). The format is \
-            detected from the file unless --format is given. Articles already here are merged: \
+            ril_export.html: "Read Archive" is read and archived), pocket-zip (Pocket's 2025 \
+            pocket.zip of part_000000.csv, … files, or the folder it unpacks to), omnivore \
+            (Omnivore's export zip or folder: labels become tags, Archived is read and archived, \
+            reading progress is kept, content/ gives the text and highlights/ the highlights), \
+            readwise-csv (Readwise's highlights export: each highlight goes to its article by URL, \
+            or to its book, saved without a URL), readwise-reader-csv (Readwise Reader's \
+            documents export: archive is read and archived, shortlist a favourite, feed items \
+            are skipped). The format is detected from the file, or from the names of the files \
+            in a zip archive or folder, unless --format is given. Articles already here are merged: \
             tags added, the earliest save time kept, read and archived states never undone. \
-            Importing the same file again changes nothing. Bad records are reported with their \
-            line and skipped; with --strict the whole import is refused instead.
+            Imported highlights are anchored in the article's text when it holds them, and kept \
+            orphaned otherwise. Importing the same file again changes nothing. Bad records are \
+            reported with their line (and file, in an archive) and skipped; with --strict the \
+            whole import is refused instead.
             """)
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The export file.") var file: String
-    @Option(help: ArgumentHelp("The file's format (detected when left out): pocket-csv, instapaper-csv, readlist-json, netscape-html, pocket-html.", valueName: "format"))
+    @Argument(help: "The export file (a zip archive or a folder for pocket-zip and omnivore).") var file: String
+    @Option(help: ArgumentHelp("The file's format (detected when left out): \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: String?
     @Flag(help: "Refuse the whole import if any record is bad.") var strict = false
     @Flag(help: "Report what would be imported, and change nothing.") var dryRun = false
