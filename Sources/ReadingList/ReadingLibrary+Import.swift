@@ -28,7 +28,7 @@ extension ReadingLibrary {
         do {
             input = try ImportInput(path: path)
         } catch {
-            throw ReadingListError(.invalidInput, "Cannot read \(path): \(error.reason). Check the path.")
+            throw ReadingListError(.invalidInput, "Cannot read \(path): \(error.reason).")
         }
         let names = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
         guard var format = format ?? input.detectedFormat else {
@@ -48,6 +48,9 @@ extension ReadingLibrary {
         case (.folder, false):
             throw ReadingListError(
                 .invalidInput, "Cannot import the folder \(path) as \(format.rawValue): give the export file itself (only pocket-zip and omnivore read folders).")
+        case (.file, true):
+            throw ReadingListError(
+                .invalidInput, "Cannot import \(path) as \(format.rawValue): it is not a zip archive. Give the export's zip archive, or the folder it unpacks to.")
         case (.zipArchive, false):
             throw ReadingListError(
                 .invalidInput, "Cannot import the zip archive \(path) as \(format.rawValue): unpack it and import the export file inside (only pocket-zip and omnivore read zip archives).")

@@ -31,12 +31,13 @@ final class ExportArchive {
     }
 
     /// Opens the zip archive or folder at `path`.
-    /// - Throws: ``ImportProblem`` (line 0) when it cannot be opened, naming the path.
+    /// - Throws: ``ImportProblem`` (line 0) when it cannot be opened (the reason does not name
+    ///   the path).
     init(path: String) throws(ImportProblem) {
         self.path = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportProblem(line: 0, reason: "\(path) does not exist")
+            throw ImportProblem(line: 0, reason: "no such file or folder; check the path")
         }
         if isDirectory.boolValue {
             let root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
@@ -48,7 +49,7 @@ final class ExportArchive {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw ImportProblem(line: 0, reason: "\(path) is not a readable zip archive (\(error)); is the download complete?")
+            throw ImportProblem(line: 0, reason: "not a readable zip archive (\(error)); the download may be incomplete: download the export again")
         }
         var entries: [String: Entry] = [:]
         for entry in archive where entry.type == .file {

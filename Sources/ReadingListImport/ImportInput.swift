@@ -27,22 +27,23 @@ public struct ImportInput: Sendable {
     public let files: [String]
 
     /// Looks at what `path` names.
-    /// - Throws: ``ImportProblem`` (line 0) with the reason, when it cannot be read: no such
-    ///   file, permission denied, a damaged zip archive.
+    /// - Throws: ``ImportProblem`` (line 0) with the reason and what to do, when it cannot be
+    ///   read: no such file, permission denied, a damaged zip archive. The reason does not name
+    ///   the path.
     public init(path: String) throws(ImportProblem) {
         self.path = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportProblem(line: 0, reason: "no such file or folder")
+            throw ImportProblem(line: 0, reason: "no such file or folder; check the path")
         }
         if isDirectory.boolValue {
-            guard FileManager.default.isReadableFile(atPath: path) else { throw ImportProblem(line: 0, reason: "permission denied") }
+            guard FileManager.default.isReadableFile(atPath: path) else { throw ImportProblem(line: 0, reason: "permission denied; check the folder's permissions") }
             kind = .folder
             head = Data()
             files = try ExportArchive(path: path).files
             return
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportProblem(line: 0, reason: "permission denied") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportProblem(line: 0, reason: "permission denied; check the file's permissions") }
         let head = (try? handle.read(upToCount: Self.headSize)) ?? Data()
         try? handle.close()
         if ExportArchive.isZip(head) {

@@ -30,7 +30,7 @@ public enum OmnivoreExport {
         guard !files.isEmpty else {
             throw ImportProblem(
                 line: 0,
-                reason: "\(path) holds no metadata_<n>_to_<m>.json files, which list the items of Omnivore's export; it holds \(archive.fileListing)")
+                reason: "it holds no metadata_<n>_to_<m>.json files, which list the items of Omnivore's export (it holds \(archive.fileListing)); check that it is Omnivore's export")
         }
         return OmnivoreReader(archive: archive, metadataFiles: files)
     }

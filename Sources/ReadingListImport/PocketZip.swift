@@ -19,7 +19,7 @@ public enum PocketZip {
         guard !parts.isEmpty else {
             throw ImportProblem(
                 line: 0,
-                reason: "\(path) holds no CSV files (Pocket's export holds part_000000.csv, part_000001.csv, …); it holds \(archive.fileListing)")
+                reason: "it holds no CSV files, where Pocket's export holds part_000000.csv, part_000001.csv, … (it holds \(archive.fileListing)); check that it is Pocket's export")
         }
         return ArchivedCSVReader(archive: archive, parts: parts, required: ["url"], article: PocketCSV.article(from:))
     }

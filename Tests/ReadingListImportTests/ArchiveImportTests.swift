@@ -34,7 +34,7 @@ import Testing
         let path = Fixtures.path("pocket-no-csv.zip")
         #expect(throws: ImportProblem(
             line: 0,
-            reason: "\(path) holds no CSV files (Pocket's export holds part_000000.csv, part_000001.csv, …); it holds README.txt, annotations/part_000000.json"
+            reason: "it holds no CSV files, where Pocket's export holds part_000000.csv, part_000001.csv, … (it holds README.txt, annotations/part_000000.json); check that it is Pocket's export"
         )) { try PocketZip.records(at: path) }
     }
 
@@ -91,6 +91,6 @@ import Testing
         #expect(unknown.fileListing == "README.txt, annotations/part_000000.json")
         let file = try ImportInput(path: Fixtures.path("pocket-variant-a.csv"))
         #expect(file.kind == .file && file.detectedFormat == .pocketCSV)
-        #expect(throws: ImportProblem(line: 0, reason: "no such file or folder")) { try ImportInput(path: Fixtures.path("nothing-here.zip")) }
+        #expect(throws: ImportProblem(line: 0, reason: "no such file or folder; check the path")) { try ImportInput(path: Fixtures.path("nothing-here.zip")) }
     }
 }

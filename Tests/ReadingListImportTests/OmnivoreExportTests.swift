@@ -96,7 +96,7 @@ import Testing
         let path = Fixtures.path("pocket-export.zip")
         #expect(throws: ImportProblem(
             line: 0,
-            reason: "\(path) holds no metadata_<n>_to_<m>.json files, which list the items of Omnivore's export; it holds pocket/annotations/part_000000.json, pocket/part_000000.csv, pocket/part_000001.csv"
+            reason: "it holds no metadata_<n>_to_<m>.json files, which list the items of Omnivore's export (it holds pocket/annotations/part_000000.json, pocket/part_000000.csv, pocket/part_000001.csv); check that it is Omnivore's export"
         )) { try OmnivoreExport.records(at: path) }
     }
 
