@@ -56,8 +56,10 @@ extension ReadingLibrary {
         let title = draft.title?.collapsingWhitespace()
             ?? (headline.isEmpty ? nil : headline).flatMap { headline in
                 // A headline names a new article, replaces a title derived from the URL, and
-                // comes with new text on a restore; it never replaces a title the user chose.
-                let replaceable = storedTitle == nil || storedTitle == identity.derivedTitle || writesContent
+                // comes with new text on a restore; it never replaces a title the user chose on
+                // a live article, even one that gets its first text now (saved by URL, then
+                // imported or saved from a file).
+                let replaceable = storedTitle == nil || storedTitle == identity.derivedTitle || (!wasAlive && writesContent)
                 return replaceable ? headline : nil
             }
         if let title, title != storedTitle {

@@ -62,6 +62,15 @@ import Testing
         #expect(upgraded.article.title == "US and Ukraine")
     }
 
+    @Test func aTitleChosenBeforeTheTextArrivesIsKept() throws {
+        let temporary = try TemporaryLibrary()
+        let url = "https://example.com/news/chosen"
+        try temporary.library.save(ArticleDraft(source: .url(url), title: "My own title"))
+        let filled = try temporary.library.save(ArticleDraft(source: .url(url), headline: "The page's headline", content: "Text."))
+        #expect(filled.article.title == "My own title")
+        #expect(try temporary.library.article(url, includingContent: true).content == "Text.")
+    }
+
     @Test func aRestoreWithNewTextTakesItsHeadline() throws {
         let temporary = try TemporaryLibrary()
         let url = "https://example.com/a"
