@@ -41,13 +41,13 @@ let package = Package(
         ),
         // Turning saved pages and text files into articles.
         .target(name: "ReadingListExtraction", dependencies: ["CLibXML2"]),
-        // Reading other services' export files (CSV; HTML through libxml2; zip archives and
-        // folders of them) into imported articles.
+        // Reading other services' export files (CSV; HTML through libxml2; JSON, streamed; zip
+        // archives and folders of them) into imported articles. Wire for readlist's own export.
         .target(
             name: "ReadingListImport",
             dependencies: [
-                "ReadingListModel", "ReadingListExtraction", "CLibXML2", .product(name: "CSV", package: "CSV.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "ReadingListModel", "ReadingListWire", "ReadingListExtraction", "CLibXML2",
+                .product(name: "CSV", package: "CSV.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Writing articles in other formats: bookmark files, Pocket CSV, Markdown notes.
@@ -86,7 +86,9 @@ let package = Package(
             dependencies: ["ReadingListWire", "ReadingListModel", "ProtocolVectors"]
         ),
         .testTarget(name: "ReadingListExtractionTests", dependencies: ["ReadingListExtraction"]),
-        .testTarget(name: "ReadingListImportTests", dependencies: ["ReadingListImport", "ReadingListModel"]),
+        .testTarget(
+            name: "ReadingListImportTests", dependencies: ["ReadingListImport", "ReadingListModel", "ReadingListWire"]
+        ),
         .testTarget(
             name: "ReadingListSyncTests",
             dependencies: [

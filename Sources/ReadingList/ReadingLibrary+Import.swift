@@ -2,7 +2,6 @@ import Foundation
 public import ReadingListImport
 public import ReadingListModel
 public import ReadingListStorage
-import ReadingListWire
 
 extension ReadingLibrary {
     /// Imports another service's export (see ``ImportFormat``), in one transaction.
@@ -83,8 +82,7 @@ extension ReadingLibrary {
             case .readwiseReaderCSV:
                 return try importArticles(reporting(try ReadwiseReaderCSV.records(at: path)), strict: strict, dryRun: dryRun)
             case .readlistJSON:
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                return try importExported(try LibraryExport.decode(data).records(), strict: strict, dryRun: dryRun)
+                return try importExported(try ReadlistJSON.records(at: path), strict: strict, dryRun: dryRun)
             }
         } catch let problem as ImportProblem {
             throw ReadingListError(.invalidInput, "Cannot import \(path) as \(format.rawValue): \(problem).")

@@ -28,8 +28,10 @@ extension LibraryExport {
 }
 
 extension ArticleJSON {
-    /// The article this JSON describes.
-    func article() throws(ImportProblem) -> Article {
+    /// The article this JSON describes, as an export entry holds it (with its content).
+    /// - Throws: ``ImportProblem`` (line 0) naming the field that is not valid: an id that is
+    ///   not a UUID, a time that is not RFC 3339, an unknown highlight colour.
+    public func article() throws(ImportProblem) -> Article {
         func invalid(_ reason: String) -> ImportProblem { ImportProblem(line: 0, reason: reason) }
         func date(_ text: String?, _ name: String) throws(ImportProblem) -> Date? {
             guard let text else { return nil }
