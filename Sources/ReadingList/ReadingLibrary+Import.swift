@@ -83,6 +83,8 @@ extension ReadingLibrary {
                 return try importArticles(reporting(try ReadwiseReaderCSV.records(at: path)), strict: strict, dryRun: dryRun)
             case .readlistJSON:
                 return try importExported(try ReadlistJSON.records(at: path), strict: strict, dryRun: dryRun)
+            case .wallabagJSON:
+                return try importArticles(try WallabagJSON.records(at: path), strict: strict, dryRun: dryRun)
             }
         } catch let problem as ImportProblem {
             throw ReadingListError(.invalidInput, "Cannot import \(path) as \(format.rawValue): \(problem).")

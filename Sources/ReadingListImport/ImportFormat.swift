@@ -23,6 +23,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case readwiseCSV = "readwise-csv"
     /// Readwise Reader's documents CSV export (see ``ReadwiseReaderCSV``).
     case readwiseReaderCSV = "readwise-reader-csv"
+    /// wallabag's v2 JSON export, annotations imported as highlights (see ``WallabagJSON``).
+    case wallabagJSON = "wallabag-json"
 
     /// Whether the format is a zip archive (or the folder it unpacks to) rather than one file.
     public var isArchive: Bool { self == .pocketZip || self == .omnivore }
@@ -35,7 +37,14 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         return nil
     }
 
-    /// The format of the file that starts with `head` (its first few kilobytes), or `nil`.
+    /// Keys of a wallabag entry that no other format's JSON has.
+    static let wallabagKeys = [
+        "\"is_archived\"", "\"is_starred\"", "\"domain_name\"", "\"reading_time\"", "\"annotations\"", "\"preview_picture\"",
+    ]
+
+    /// The format of the file that starts with `head` (its first few kilobytes), or `nil`. A
+    /// JSON object starting with `"articles"` is readlist's export; a JSON list of objects with
+    /// one of ``wallabagKeys`` in `head` is wallabag's.
     public static func detect(_ head: Data) -> ImportFormat? {
         var text = String(decoding: head.prefix(4_096), as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -43,6 +52,11 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("{"), trimmed.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("\"articles\"") {
             return .readlistJSON
+        }
+        if trimmed.hasPrefix("["), trimmed.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{"),
+            wallabagKeys.contains(where: trimmed.contains)
+        {
+            return .wallabagJSON
         }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
         let columns = Set(firstLine.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) })

@@ -62,7 +62,7 @@ extension ReadingLibrary {
         let tags = item.draft.tags.isEmpty ? [] : try tagNames(item.draft.tags)
         var draft = item.draft
         if let title = draft.title, title.collapsingWhitespace().isEmpty { draft.title = nil }
-        let readAt = item.isRead ? draft.addedAt ?? importedAt : nil
+        let readAt = item.isRead ? item.readAt ?? draft.addedAt ?? importedAt : nil
         var state: [(column: String, value: DatabaseValue)] = []
         if let readAt { state.append(("read_at", ArticleRows.milliseconds(readAt).databaseValue)) }
         if item.isArchived { state.append(("archived", true.databaseValue)) }

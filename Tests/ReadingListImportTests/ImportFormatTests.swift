@@ -2,13 +2,14 @@ import Foundation
 import Testing
 @testable import ReadingListImport
 
-/// ``ImportFormat/detect(_:)`` for the HTML formats, and the times HTML exports hold.
+/// ``ImportFormat/detect(_:)`` for the HTML and JSON formats, and the times HTML exports hold.
 @Suite struct ImportFormatTests {
     @Test(arguments: [
         ("firefox-bookmarks.html", ImportFormat.netscapeHTML), ("chrome-bookmarks.html", .netscapeHTML),
         ("linkding-bookmarks.html", .netscapeHTML), ("pinboard-bookmarks.html", .netscapeHTML),
         ("no-doctype-bookmarks.html", .netscapeHTML), ("pocket-legacy.html", .pocketHTML), ("pocket-empty.html", .pocketHTML),
         ("pocket-variant-a.csv", .pocketCSV), ("instapaper-new.csv", .instapaperCSV),
+        ("wallabag-v2.json", .wallabagJSON), ("wallabag-malformed.json", .wallabagJSON), ("readlist-truncated.json", .readlistJSON),
     ])
     func fixturesAreDetected(name: String, format: ImportFormat) throws {
         #expect(ImportFormat.detect(try Fixtures.head(name)) == format)
@@ -20,6 +21,14 @@ import Testing
         #expect(ImportFormat.detect(Data("<!doctype netscape-bookmark-file-1>".utf8)) == .netscapeHTML)
         #expect(ImportFormat.detect(Data("<html><DL><p>\n<DT>\n  <A HREF=\"https://a.example\">a</A>".utf8)) == .netscapeHTML)
         #expect(ImportFormat.detect(Data("<h1>Unread</h1><ul><li><a href=\"https://a.example\" time_added=\"1\">".utf8)) == .pocketHTML)
+    }
+
+    @Test func jsonListsAreWallabagsOnlyWithItsKeys() {
+        #expect(ImportFormat.detect(Data("\u{FEFF}[\n  {\n    \"id\": 1, \"is_archived\": 0, \"url\": \"https://a.example\"".utf8)) == .wallabagJSON)
+        #expect(ImportFormat.detect(Data(#"[{"title":"x","url":"https://a.example","annotations":[]}]"#.utf8)) == .wallabagJSON)
+        #expect(ImportFormat.detect(Data(#"[{"title":"x","url":"https://a.example"}]"#.utf8)) == nil)
+        #expect(ImportFormat.detect(Data(#"["is_archived"]"#.utf8)) == nil)
+        #expect(ImportFormat.detect(Data(#"{"is_archived": true}"#.utf8)) == nil)
     }
 
     @Test func unixTimesInSecondsMillisecondsAndMicroseconds() {

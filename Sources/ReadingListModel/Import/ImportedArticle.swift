@@ -1,9 +1,14 @@
+public import Foundation
+
 /// One article read from another service's export, with the state it had there.
 public struct ImportedArticle: Sendable, Hashable {
     /// What to save: URL, title, tags and save time.
     public var draft: ArticleDraft
     /// Read there. An import never marks a read article unread here.
     public var isRead: Bool
+    /// When it was read there, if the export says; `nil` means its save time (or the time of
+    /// the import). Used only when ``isRead`` and the article is unread here.
+    public var readAt: Date?
     /// Archived there. An import never unarchives an article here.
     public var isArchived: Bool
     /// A favourite there. An import never removes a favourite here.

@@ -17,7 +17,10 @@ struct Import: ParsableCommand {
             readwise-csv (Readwise's highlights export: each highlight goes to its article by URL, \
             or to its book, saved without a URL), readwise-reader-csv (Readwise Reader's \
             documents export: archive is read and archived, shortlist a favourite, feed items \
-            are skipped). The format is detected from the file, or from the names of the files \
+            are skipped), wallabag-json (wallabag's v2 JSON export: archived is read and \
+            archived, starred is a favourite, the HTML content becomes the text, and annotations \
+            become highlights with their notes). JSON files are read in chunks, so any size fits \
+            in memory. The format is detected from the file, or from the names of the files \
             in a zip archive or folder, unless --format is given. Articles already here are merged: \
             tags added, the earliest save time kept, read and archived states never undone. \
             Imported highlights are anchored in the article's text when it holds them, and kept \

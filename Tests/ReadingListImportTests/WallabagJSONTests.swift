@@ -1,0 +1,108 @@
+import Foundation
+import ReadingListModel
+import Testing
+@testable import ReadingListImport
+
+/// wallabag's v2 JSON export read by ``WallabagJSON`` (fixtures `wallabag-v2.json` and
+/// `wallabag-malformed.json`).
+@Suite struct WallabagJSONTests {
+    static let mediapart = "https://www.mediapart.fr/journal/france/080916/les-medias-independants"
+    static let tombstones = "https://blog.example.com/2023/tombstones"
+
+    static func date(_ text: String) -> Date? { Date(iso8601: text) }
+
+    @Test(arguments: [1, 13, 65_536])
+    func entriesMapToArticlesWithStatesAndHighlights(chunkSize: Int) throws {
+        let result = ReadResult(try WallabagJSON.records(at: Fixtures.path("wallabag-v2.json"), chunkSize: chunkSize))
+        #expect(result.problems.isEmpty)
+        #expect(result.urls == [
+            Self.mediapart, Self.tombstones, "https://news.example.org/failed-fetch", "https://example.jp/essays/komorebi",
+        ])
+        #expect(result.articles.map(\.line) == [2, 43, 93, 109])
+
+        let french = try #require(result.article(Self.mediapart))
+        #expect(french.draft.headline == "Les médias indépendants face à la concentration")
+        #expect(french.draft.title == nil, "the entry's title is a headline: it never replaces a title chosen here")
+        #expect(french.isFavorite && !french.isRead && !french.isArchived)
+        #expect(french.draft.addedAt == Self.date("2016-09-08T09:55:58Z"))
+        #expect(french.draft.publishedAt == Self.date("2016-09-08T04:00:00Z"))
+        #expect(french.draft.byline == "Edwy Plenel" && french.draft.language == "fr")
+        #expect(french.draft.tags == ["médias", "presse"])
+        let content = try #require(french.draft.content)
+        #expect(content.contains("Face à eux, les journaux indépendants misent sur l’abonnement, sans publicité"))
+        #expect(content.contains("fait ses preuves & inspire"), "entities are decoded")
+        #expect(!content.contains("<p>"))
+        #expect(french.draft.excerpt?.hasPrefix("La concentration des médias français") == true)
+        #expect(french.highlights == [ImportedHighlight(
+            quote: "les journaux indépendants misent sur l’abonnement", note: "À citer dans l’article sur la presse",
+            createdAt: Self.date("2016-09-08T10:01:30Z"))])
+
+        let archived = try #require(result.article(Self.tombstones))
+        #expect(archived.isRead && archived.isArchived && !archived.isFavorite, "archived in wallabag is read")
+        #expect(archived.readAt == Self.date("2023-03-20T18:02:11Z"))
+        #expect(archived.highlights.map(\.quote) == ["A tombstone records the deletion and its time", "Vector clocks are not always needed"])
+        #expect(archived.highlights.map(\.note) == [nil, "This sentence was in the first version of the post."])
+
+        let failed = try #require(result.article("https://news.example.org/failed-fetch"))
+        #expect(failed.draft.content == nil, "wallabag's placeholder for a page it could not fetch is no content")
+        #expect(failed.draft.headline == nil && failed.isRead && failed.isArchived)
+        #expect(failed.draft.addedAt == Self.date("2017-01-02T02:04:05Z"))
+
+        let japanese = try #require(result.article("https://example.jp/essays/komorebi"))
+        #expect(japanese.draft.headline == "木漏れ日の散歩" && japanese.draft.byline == "山田 花子")
+        #expect(japanese.draft.content?.contains("同じ景色は二度とない") == true)
+        #expect(japanese.draft.addedAt == Self.date("2024-05-01T07:30:00Z"), "a time without an offset is UTC")
+        #expect(japanese.highlights.first?.createdAt == Self.date("2024-04-30T23:00:00Z"))
+    }
+
+    @Test func badEntriesAreProblemsOnTheirLinesAndATruncatedFileEndsWithOne() throws {
+        let result = ReadResult(try WallabagJSON.records(at: Fixtures.path("wallabag-malformed.json"), chunkSize: 7))
+        #expect(result.urls == ["https://example.com/good-one", "https://example.com/good-two"])
+        #expect(result.problems == [
+            ImportProblem(line: 3, reason: "entry 2: url is not a string (it is a number)"),
+            ImportProblem(line: 4, reason: "entry 3: url is missing"),
+            ImportProblem(
+                line: 5,
+                reason: "entry 4 (https://example.com/bad-time): created_at \"yesterday\" is not a time (expected one like 2016-09-08T11:55:58+0200)"),
+            ImportProblem(line: 6, reason: "entry 5: is_starred is not true, false, 1 or 0"),
+            ImportProblem(line: 7, reason: "entry 6: tags is not a list (it is a string)"),
+            ImportProblem(line: 9, reason: "the file ends inside a string that starts on line 9 (is it truncated?)"),
+        ])
+        let good = try #require(result.article("https://example.com/good-one"))
+        #expect(good.isFavorite && !good.isRead && good.draft.tags == ["ok"])
+        #expect(result.article("https://example.com/good-two")?.highlights == [ImportedHighlight(quote: "not in any text", note: "kept as orphaned")])
+    }
+
+    @Test func aFileThatIsNotAListIsRefused() throws {
+        let path = try Fixtures.temporary(Data(#"{"entries": []}"#.utf8), named: "export.json")
+        #expect(throws: ImportProblem(line: 1, reason: "the file is not a JSON list: it starts with “{”, not [")) {
+            try WallabagJSON.records(at: path)
+        }
+    }
+
+    @Test func entriesOnOneLineAreNamedByPosition() throws {
+        let text = #"[{"url":"https://a.example/1","is_archived":"1"},{"url":"https://a.example/2","published_at":"soon"},{"url":""}]"#
+        let result = ReadResult(try WallabagJSON.records(at: try Fixtures.temporary(Data(text.utf8), named: "one-line.json")))
+        #expect(result.articles.map(\.isArchived) == [true])
+        #expect(result.problems == [
+            ImportProblem(line: 1, reason: "entry 2 (https://a.example/2): published_at \"soon\" is not a time (expected one like 2016-09-08T11:55:58+0200)"),
+            ImportProblem(line: 1, reason: "entry 3: the url is empty"),
+        ])
+    }
+
+    @Test(arguments: [
+        ("2016-09-08T11:55:58+0200", "2016-09-08T09:55:58Z"), ("2016-09-08T11:55:58+02:00", "2016-09-08T09:55:58Z"),
+        ("2016-09-08T11:55:58-0530", "2016-09-08T17:25:58Z"), ("2016-09-08T11:55:58Z", "2016-09-08T11:55:58Z"),
+        ("2016-09-08T11:55:58.250+00:00", "2016-09-08T11:55:58.250Z"), ("2016-09-08 11:55:58", "2016-09-08T11:55:58Z"),
+        ("2016-09-08T11:55:58+02", "2016-09-08T09:55:58Z"), ("2016-09-08T11:55", "2016-09-08T11:55:00Z"),
+        ("2016-09-08", "2016-09-08T00:00:00Z"),
+    ])
+    func timesAreReadLeniently(text: String, utc: String) {
+        #expect(Date(iso8601: text) != nil && Date(iso8601: text) == Date(iso8601: utc), "\(text)")
+    }
+
+    @Test(arguments: ["", "yesterday", "2016-13-08T11:55:58Z", "2016-09-08T11:55:58+2", "2016-09-08T11:55:58+0200x", "1473328558"])
+    func otherTimesAreNot(text: String) {
+        #expect(Date(iso8601: text) == nil, "\(text)")
+    }
+}
