@@ -84,7 +84,7 @@ extension ReadingLibrary {
             case .readlistJSON:
                 return try importExported(try ReadlistJSON.records(at: path), strict: strict, dryRun: dryRun)
             case .wallabagJSON:
-                return try importArticles(try WallabagJSON.records(at: path), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try WallabagJSON.records(at: path)), strict: strict, dryRun: dryRun)
             }
         } catch let problem as ImportProblem {
             throw ReadingListError(.invalidInput, "Cannot import \(path) as \(format.rawValue): \(problem).")
