@@ -3,7 +3,7 @@ import Testing
 
 /// `readlist import` of Pocket's zipped export, Omnivore's export (zip archives and folders) and
 /// Readwise's CSVs through the real binary (fixtures in `seeds/import/`).
-@Suite struct ArchiveImportCommandTests {
+@Suite struct ArchiveImportCommandTests: ImportResultReading {
     static let pocketZip = "seeds/import/pocket-export.zip"
     static let pocketFolder = "seeds/import/pocket-export"
     static let omnivoreZip = "seeds/import/omnivore-export.zip"
@@ -11,15 +11,6 @@ import Testing
     static let readwise = "seeds/import/readwise-highlights.csv"
     static let readwiseBulk = "seeds/import/readwise-bulk.csv"
     static let reader = "seeds/import/readwise-reader.csv"
-
-    func summary(_ result: ProcessResult) throws -> [String: Any] {
-        #expect(result.status == 0, "\(result)")
-        return try #require(result.json() as? [String: Any])
-    }
-
-    func object(_ result: ProcessResult) throws -> [String: Any] {
-        try #require(result.json() as? [String: Any])
-    }
 
     func importJSON(_ workspace: Workspace, _ arguments: String...) throws -> [String: Any] {
         try summary(try CommandRunner.run(["import"] + arguments + ["--json", "--db", workspace.db]))

@@ -3,23 +3,10 @@ import Testing
 
 /// `readlist import` of Netscape bookmark files and Pocket's legacy HTML export through the
 /// real binary (fixtures in `seeds/import/`).
-@Suite struct HTMLImportCommandTests {
+@Suite struct HTMLImportCommandTests: ImportResultReading {
     static let firefox = "seeds/import/firefox-bookmarks.html"
     static let linkding = "seeds/import/linkding-bookmarks.html"
     static let pocket = "seeds/import/pocket-legacy.html"
-
-    func summary(_ result: ProcessResult) throws -> [String: Any] {
-        #expect(result.status == 0, "\(result)")
-        return try #require(result.json() as? [String: Any])
-    }
-
-    func object(_ result: ProcessResult) throws -> [String: Any] {
-        try #require(result.json() as? [String: Any])
-    }
-
-    func skippedLines(_ summary: [String: Any]) -> [Int] {
-        (summary["skipped"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int }
-    }
 
     @Test func aBrowserExportIsDetectedAndItsFoldersBecomeTags() throws {
         let workspace = try Workspace()

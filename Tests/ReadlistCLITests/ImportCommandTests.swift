@@ -2,22 +2,9 @@ import Foundation
 import Testing
 
 /// `readlist import` of Pocket CSV files through the real binary (fixtures in `seeds/import/`).
-@Suite struct ImportCommandTests {
+@Suite struct ImportCommandTests: ImportResultReading {
     static let variantA = "seeds/import/pocket-variant-a.csv"
     static let variantB = "seeds/import/pocket-variant-b.csv"
-
-    func summary(_ result: ProcessResult) throws -> [String: Any] {
-        #expect(result.status == 0, "\(result)")
-        return try #require(result.json() as? [String: Any])
-    }
-
-    func object(_ result: ProcessResult) throws -> [String: Any] {
-        try #require(result.json() as? [String: Any])
-    }
-
-    func skippedLines(_ summary: [String: Any]) -> [Int] {
-        (summary["skipped"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int }
-    }
 
     @Test func pocketWithoutCursorImportsMergesAndSkipsBadRowsByLine() throws {
         let workspace = try Workspace()

@@ -3,28 +3,15 @@ import Testing
 
 /// `readlist import` of wallabag's JSON export (annotations become highlights) and of a damaged
 /// readlist JSON export, through the real binary (fixtures in `seeds/import/`).
-@Suite struct JSONImportCommandTests {
+@Suite struct JSONImportCommandTests: ImportResultReading {
     static let wallabag = "seeds/import/wallabag-v2.json"
     static let malformed = "seeds/import/wallabag-malformed.json"
     static let truncated = "seeds/import/readlist-truncated.json"
     static let mediapart = "https://www.mediapart.fr/journal/france/080916/les-medias-independants"
     static let tombstones = "https://blog.example.com/2023/tombstones"
 
-    func summary(_ result: ProcessResult) throws -> [String: Any] {
-        #expect(result.status == 0, "\(result)")
-        return try #require(result.json() as? [String: Any])
-    }
-
-    func object(_ result: ProcessResult) throws -> [String: Any] {
-        try #require(result.json() as? [String: Any])
-    }
-
     func highlights(_ workspace: Workspace) throws -> [[String: Any]] {
         try #require(try workspace.succeed("highlight", "list", "--json").json() as? [[String: Any]])
-    }
-
-    func skippedLines(_ summary: [String: Any]) -> [Int] {
-        (summary["skipped"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int }
     }
 
     @Test func aWallabagExportIsDetectedAndItsAnnotationsBecomeHighlights() throws {
