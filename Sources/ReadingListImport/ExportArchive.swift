@@ -8,7 +8,7 @@ final class ExportArchive {
     /// Where the files are.
     private enum Storage {
         case zip(Archive, entries: [String: Entry])
-        case folder(URL)
+        case folder(URL, files: Set<String>)
     }
 
     /// The largest file read whole into memory (a metadata file, an article's HTML).
@@ -41,8 +41,8 @@ final class ExportArchive {
         }
         if isDirectory.boolValue {
             let root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
-            storage = .folder(root)
             files = Self.files(inFolder: root)
+            storage = .folder(root, files: Set(files))
             return
         }
         let archive: Archive
@@ -64,7 +64,7 @@ final class ExportArchive {
     func contains(_ name: String) -> Bool {
         switch storage {
         case .zip(_, let entries): entries[name] != nil
-        case .folder: files.contains(name)
+        case .folder(_, let files): files.contains(name)
         }
     }
 
@@ -73,7 +73,7 @@ final class ExportArchive {
     ///   ``largestFileReadWhole``.
     func data(of name: String) throws(ImportProblem) -> Data {
         switch storage {
-        case .folder(let root):
+        case .folder(let root, _):
             let url = root.appendingPathComponent(name)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             guard size <= Self.largestFileReadWhole else { throw tooLarge(name) }
@@ -102,7 +102,7 @@ final class ExportArchive {
     /// - Throws: ``ImportProblem`` (line 0, in `name`) when it cannot be unpacked.
     func localFile(_ name: String) throws(ImportProblem) -> URL {
         switch storage {
-        case .folder(let root):
+        case .folder(let root, _):
             return root.appendingPathComponent(name)
         case .zip(let archive, let entries):
             guard let entry = entries[name] else { throw ImportProblem(line: 0, reason: "not in the archive", file: name) }

@@ -45,7 +45,7 @@ final class HTMLDocument {
     deinit { xmlFreeDoc(document) }
 
     private static func parse(_ bytes: [UInt8]) -> htmlDocPtr? {
-        let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+        let isUTF8 = String(bytes: bytes, encoding: .utf8) != nil  // String(validating:as:) needs macOS 15
         return bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
             guard let base = buffer.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { characters -> htmlDocPtr? in

@@ -85,6 +85,12 @@ extension ReadingLibrary {
         let wrote = try writer.write(.article, key: [id], values: values, local: searchText)
         let added = try TagWrites.add(
             tags, to: identity.id, restamping: restampingTags, refreshingSearch: existing != nil, writer: writer)
+        // Memberships a peer sent before the article itself belong in its search text too.
+        if existing == nil, try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT count(*) FROM article_tag WHERE article_id = ? AND alive = 1"), arguments: [id]
+        ) ?? 0 > added.count {
+            try TagWrites.refreshSearchText(of: id, db)
+        }
         let outcome: SaveResult.Outcome = existing == nil ? .created : (wasAlive ? .merged : .restored)
         return (outcome, added, wrote || !added.isEmpty)
     }

@@ -59,7 +59,9 @@ extension ReadingLibrary {
         _ item: ImportedArticle, importedAt: Date, writer: ChangeWriter
     ) throws -> (ImportOutcome, highlights: Int) {
         let identity = try ArticleIdentity(item.draft.source)
-        let tags = item.draft.tags.isEmpty ? [] : try tagNames(item.draft.tags)
+        // An empty or blank tag name in an export is no tag, not a reason to skip the article.
+        let names = item.draft.tags.filter { !$0.trimmingWhitespace().isEmpty }
+        let tags = names.isEmpty ? [] : try tagNames(names)
         var draft = item.draft
         if let title = draft.title, title.collapsingWhitespace().isEmpty { draft.title = nil }
         let readAt = item.isRead ? item.readAt ?? draft.addedAt ?? importedAt : nil

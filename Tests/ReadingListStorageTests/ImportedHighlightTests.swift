@@ -73,3 +73,29 @@ import Testing
         #expect(try temporary.library.highlights().isEmpty)
     }
 }
+
+/// Imported highlights that could not be anchored, and tags an export leaves blank.
+@Suite struct UnanchoredImportTests {
+    @Test func anUnanchoredHighlightStaysOrphanedWhenTextArrivesLater() throws {
+        let temporary = try TemporaryLibrary()
+        _ = try temporary.library.importArticles([
+            ImportedHighlightTests.record([ImportedHighlight(quote: "the menu is not the meal")], content: nil),
+        ])
+        #expect(try temporary.library.highlights().map(\.isOrphaned) == [true])
+        try temporary.library.save(ArticleDraft(source: .url("https://example.com/essay"), content: ImportedHighlightTests.text))
+        let highlight = try #require(try temporary.library.highlights().first)
+        #expect(highlight.isOrphaned, "offsets 0..0 would claim the quote starts the text")
+        #expect((highlight.start, highlight.end) == (0, 0))
+    }
+
+    @Test func aBlankTagInAnExportIsDroppedAndTheArticleKept() throws {
+        let temporary = try TemporaryLibrary()
+        let summary = try temporary.library.importArticles([
+            .success(ImportedArticle(
+                draft: ArticleDraft(source: .url("https://example.com/tagged"), tags: ["", "  ", "essays"]), line: 2)),
+        ])
+        #expect(summary.imported == 1)
+        #expect(summary.skippedCount == 0)
+        #expect(try temporary.library.articles().first?.tags == ["essays"])
+    }
+}

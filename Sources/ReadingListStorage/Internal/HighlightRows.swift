@@ -19,8 +19,11 @@ enum HighlightRows {
         return try rows.map { row in
             let articleID: String = row["article_id"]
             let quote: String = row["quote"]
-            var orphaned = !(row["found"] as Bool)
-            if orphaned {
+            // An imported quote the text did not hold is stored unanchored (end = start = 0);
+            // it stays orphaned, even if the text later holds it, until it is anchored again.
+            let unanchored = (row["end_offset"] as Int) <= (row["start_offset"] as Int)
+            var orphaned = unanchored || !(row["found"] as Bool)
+            if orphaned, !unanchored {
                 if contentCache[articleID] == nil {
                     contentCache[articleID] = try String.fetchOne(
                         db, sql: "SELECT coalesce(content, '') FROM article WHERE id = ?", arguments: [articleID]) ?? ""

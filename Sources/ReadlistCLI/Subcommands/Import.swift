@@ -47,6 +47,7 @@ struct Import: ParsableCommand {
     func run() throws {
         try runReporting {
             let line = ProgressLine()
+            defer { line.finish() }
             let summary = try library.open().importFile(
                 at: file, format: format.flatMap(ImportFormat.init(rawValue:)), strict: strict, dryRun: dryRun,
                 progress: ProgressLine.isAvailable ? { line.show(ProgressLine.describe($0)) } : nil)
