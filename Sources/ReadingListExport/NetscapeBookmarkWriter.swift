@@ -52,7 +52,7 @@ public enum NetscapeBookmarkWriter {
         ]
         let tags = TagList.names(article.tags, separator: ",")
         if !tags.isEmpty { attributes.append(("TAGS", tags.joined(separator: ","))) }
-        if !article.isRead { attributes.append(("TOREAD", "1")) }
+        attributes.append(("TOREAD", article.isRead ? "0" : "1"))
         if article.isArchived { attributes.append(("ARCHIVED", "1")) }
         if article.isFavorite { attributes.append(("FAVORITE", "1")) }
         let list = attributes.map { "\($0.0)=\"\(HTMLText.escaped($0.1))\"" }.joined(separator: " ")

@@ -9,8 +9,9 @@ import ReadingListExtraction
 ///   when given, and archived; `is_starred` makes it a favourite. Both may be `true`/`false`
 ///   or `1`/`0`.
 /// - `created_at` is the save time and `published_at` the publication time, in ISO 8601 with or
-///   without a colon in the offset (`2016-09-08T11:55:58+0200`); a time that cannot be read
-///   skips the entry.
+///   without a colon in the offset (`2016-09-08T11:55:58+0200`); a `created_at` that cannot be
+///   read skips the entry, other unreadable times (PHP's zero date `-0001-11-30…` among them)
+///   are left out.
 /// - `content` (HTML) becomes the article's text, through the same extraction as a saved page,
 ///   so highlights anchor in it; the excerpt is the start of its first paragraph. wallabag's
 ///   placeholder for pages it could not fetch is no content.
@@ -50,6 +51,10 @@ public enum WallabagJSON {
         for (name, text) in [("created_at", entry.createdAt), ("published_at", entry.publishedAt), ("archived_at", entry.archivedAt)] {
             guard let text, !text.trimmingWhitespace().isEmpty else { continue }
             guard let date = Date(iso8601: text) else {
+                // Only the save time is worth refusing an entry for; wallabag writes PHP's zero
+                // date (-0001-11-30…) for unknown publication times, and an unreadable read
+                // time leaves the save time as the read time.
+                guard name == "created_at" else { continue }
                 return problem("\(name) \"\(text.prefix(40))\" is not a time (expected one like 2016-09-08T11:55:58+0200)")
             }
             dates[name] = date
@@ -58,11 +63,9 @@ public enum WallabagJSON {
         for annotation in entry.annotations ?? [] {
             guard let quote = annotation.quote?.trimmingWhitespace(), !quote.isEmpty else { continue }
             var createdAt: Date?
-            if let text = annotation.createdAt, !text.trimmingWhitespace().isEmpty {
-                guard let date = Date(iso8601: text) else {
-                    return problem("the created_at of the annotation \"\(quote.prefix(30))\", \"\(text.prefix(40))\", is not a time")
-                }
-                createdAt = date
+            if let text = annotation.createdAt {
+                // An unreadable time makes the highlight's time that of the import.
+                createdAt = Date(iso8601: text)
             }
             let note = annotation.text?.trimmingWhitespace()
             highlights.append(ImportedHighlight(quote: quote, note: note?.isEmpty == false ? note : nil, createdAt: createdAt))

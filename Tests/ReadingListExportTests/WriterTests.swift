@@ -29,7 +29,7 @@ import Testing
             <DL><p>
                 <DT><A HREF="https://example.com/a?x=1&amp;y=2" ADD_DATE="1700000000" LAST_MODIFIED="1700000000" TAGS="a b,Tools" TOREAD="1">Tom &amp; Jerry: &quot;The &lt;Movie&gt;&quot;</A>
                 <DD>First line second line
-                <DT><A HREF="https://example.com/b" ADD_DATE="1700000500" LAST_MODIFIED="1700001000" ARCHIVED="1" FAVORITE="1">Café Straße — 日本語</A>
+                <DT><A HREF="https://example.com/b" ADD_DATE="1700000500" LAST_MODIFIED="1700001000" TOREAD="0" ARCHIVED="1" FAVORITE="1">Café Straße — 日本語</A>
             </DL><p>
 
             """)

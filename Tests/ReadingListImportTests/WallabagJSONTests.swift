@@ -81,13 +81,17 @@ import Testing
     }
 
     @Test func entriesOnOneLineAreNamedByPosition() throws {
-        let text = #"[{"url":"https://a.example/1","is_archived":"1"},{"url":"https://a.example/2","published_at":"soon"},{"url":""}]"#
+        let text = #"[{"url":"https://a.example/1","is_archived":"1"},{"url":"https://a.example/2","created_at":"soon"},{"url":""},"# +
+            #"{"url":"https://a.example/4","published_at":"-0001-11-30T00:00:00+0009","annotations":[{"quote":"q","created_at":"?"}]}]"#
         let result = ReadResult(try WallabagJSON.records(at: try Fixtures.temporary(Data(text.utf8), named: "one-line.json")))
-        #expect(result.articles.map(\.isArchived) == [true])
+        #expect(result.articles.map(\.isArchived) == [true, false])
         #expect(result.problems == [
-            ImportProblem(line: 1, reason: "entry 2 (https://a.example/2): published_at \"soon\" is not a time (expected one like 2016-09-08T11:55:58+0200)"),
+            ImportProblem(line: 1, reason: "entry 2 (https://a.example/2): created_at \"soon\" is not a time (expected one like 2016-09-08T11:55:58+0200)"),
             ImportProblem(line: 1, reason: "entry 3: the url is empty"),
         ])
+        let zeroDate = result.article("https://a.example/4")
+        #expect(zeroDate?.draft.publishedAt == nil, "PHP's zero date is no publication time")
+        #expect(zeroDate?.highlights == [ImportedHighlight(quote: "q")], "an unreadable annotation time is dropped, not the entry")
     }
 
     @Test(arguments: [

@@ -86,7 +86,7 @@ import Testing
         #expect(quoted.string("toread") == "1" && quoted.string("archived") == "1")
         let cafe = try #require(byURL["https://example.com/café?x=1&y=2"])
         #expect(cafe.string("title") == Self.nonASCIITitle)
-        #expect(cafe["toread"] == nil && cafe.string("favorite") == "1")
+        #expect(cafe.string("toread") == "0" && cafe.string("favorite") == "1")
         #expect(cafe.string("tags") == "Reading List")
         let newline = try #require(byURL["https://example.com/newline"])
         #expect(newline.string("title") == "Line one line \"two\": #3 - [x]")
@@ -131,6 +131,31 @@ import Testing
         #expect(try Self.article(after, url: "https://example.com/café?x=1&y=2")["archived"] as? Bool == true)
         #expect(try Self.article(after, url: "https://example.com/newline")["archived"] as? Bool == true,
                 "read but not archived comes back archived: Pocket has no read-only state")
+    }
+
+    @Test func htmlRoundTripsTagsDatesAndStatesThroughTheBookmarkImporter() throws {
+        let workspace = try Self.library()
+        defer { withExtendedLifetime(workspace) {} }
+        let file = workspace.folder.appendingPathComponent("bookmarks.html").path
+        try workspace.succeed("export", "--format", "html", "--output", file)
+        let target = try Workspace()
+        defer { withExtendedLifetime(target) {} }
+        let summary = try #require(try target.succeed("import", file, "--json").json() as? [String: Any])
+        #expect(summary["imported"] as? Int == 3 && summary["skippedCount"] as? Int == 0, "\(summary)")
+        let before = try Self.articles(workspace)
+        let after = try Self.articles(target)
+        for url in ["https://example.com/café?x=1&y=2", "https://example.com/quoted", "https://example.com/newline"] {
+            let old = try Self.article(before, url: url)
+            let new = try Self.article(after, url: url)
+            #expect(new.string("id") == old.string("id"), "\(url)")
+            // A `,` inside a tag name becomes a space in TAGS (SPEC.md §5.1).
+            let tags = (old["tags"] as? [String])?.map { $0.replacingOccurrences(of: ",", with: " ") }
+            #expect(new["tags"] as? [String] == tags, "\(url)")
+            #expect(new.string("addedAt") == String((old.string("addedAt") ?? "").prefix(19)) + "Z", "to the second: \(url)")
+            for state in ["read", "archived", "favorite"] {
+                #expect(new[state] as? Bool == old[state] as? Bool, "\(state) of \(url)")
+            }
+        }
     }
 
     @Test func markdownWritesOneNotePerArticleIntoAFolder() throws {
