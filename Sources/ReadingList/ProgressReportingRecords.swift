@@ -35,23 +35,6 @@ struct ProgressReportingRecords<Base: Sequence>: Sequence {
             return element
         }
     }
-
-    /// The number of lines of the file at `path` (line feeds, plus one for a last line without
-    /// one), or `nil` when it cannot be read or has a single line.
-    static func countLines(at path: String) -> Int? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var lines = 0
-        var last: UInt8 = 0x0A
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { bytes in
-                for byte in bytes where byte == 0x0A { lines += 1 }
-            }
-            last = chunk.last ?? last
-        }
-        if last != 0x0A { lines += 1 }
-        return lines > 1 ? lines : nil
-    }
 }
 
 /// `zip` for optionals: both values, or `nil`.

@@ -56,7 +56,7 @@ extension ReadingLibrary {
         default:
             break
         }
-        let lines = progress == nil || input.kind != .file ? nil : ProgressReportingRecords<[Int]>.countLines(at: path)
+        let lines = progress == nil || input.kind != .file ? nil : Self.countLines(at: path)
         /// `records`, reporting progress when asked to.
         func reporting<Records: Sequence<Result<ImportedArticle, ImportProblem>>>(
             _ records: Records
@@ -101,5 +101,22 @@ extension ReadingLibrary {
         case .success(let article): article.line
         case .failure(let problem): problem.line
         }
+    }
+
+    /// The number of lines of the file at `path` (line feeds, plus one for a last line without
+    /// one), or `nil` when it cannot be read or has a single line.
+    private static func countLines(at path: String) -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var lines = 0
+        var last: UInt8 = 0x0A
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { bytes in
+                for byte in bytes where byte == 0x0A { lines += 1 }
+            }
+            last = chunk.last ?? last
+        }
+        if last != 0x0A { lines += 1 }
+        return lines > 1 ? lines : nil
     }
 }
