@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ReadingList", targets: ["ReadingList"]),
         .executable(name: "readlist", targets: ["ReadlistCLI"]),
+        .executable(name: "readlist-bench", targets: ["ReadlistBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -71,6 +72,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ReadingListExample", dependencies: ["ReadingList"]),
+        // `readlist-bench`: hot paths against a plain-SQLite baseline, which uses SQLite's C API
+        // through the same library GRDB links.
+        .executableTarget(
+            name: "ReadlistBench",
+            dependencies: [
+                "ReadingList",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Test support: reading Protocol/vectors files (used by test targets only).
         .target(name: "ProtocolVectors", path: "Tests/ProtocolVectors"),
         .testTarget(name: "ReadingListModelTests", dependencies: ["ReadingListModel"]),
