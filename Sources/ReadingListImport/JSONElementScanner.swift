@@ -54,6 +54,8 @@ struct JSONElementScanner {
 
     private var buffer: [UInt8] = []
     private var position = 0
+    /// The bytes of the file before `buffer`.
+    private var bytesBeforeBuffer = 0
     private var endOfFile = false
     /// The line of the next byte.
     private(set) var line = 1
@@ -71,6 +73,9 @@ struct JSONElementScanner {
     private(set) var members: [String: Data] = [:]
     /// The most bytes held at once (the chunk plus the element being read), for tests.
     private(set) var peakBytesHeld = 0
+
+    /// How many bytes of the file the scan has gone through; the file's size once it is over.
+    var bytesRead: Int { bytesBeforeBuffer + position }
 
     /// Opens the file at `path` and reads up to the array's first element.
     /// - Throws: ``ImportProblem`` when the file cannot be opened, is empty, is not UTF-8 JSON,
@@ -141,6 +146,15 @@ struct JSONElementScanner {
                     return finish(problem: "expected a comma or ] after the record, found \(Self.describe(byte))")
                 }
             }
+        }
+    }
+
+    /// Reads the rest of the file, checking its syntax (and collecting ``members``), without
+    /// returning elements.
+    /// - Throws: the first syntax problem, naming its line.
+    mutating func scanToEnd() throws(ImportProblem) {
+        while let event = next() {
+            if case .failure(let problem) = event { throw problem }
         }
     }
 
@@ -457,6 +471,7 @@ struct JSONElementScanner {
             }
         }
         let unread = keepingUnread ? Array(buffer[position...]) : []
+        bytesBeforeBuffer += position
         buffer = unread + [UInt8](chunk)
         position = 0
         peakBytesHeld = max(peakBytesHeld, buffer.count + captured.count)

@@ -6,8 +6,8 @@ import ReadingListWire
 /// article at a time from its `articles` list, each read exactly as exported (ids, times,
 /// states, tags, highlights) for a lossless import.
 ///
-/// The export's keys are sorted, so `format` and `version` come after the articles: the file
-/// is first read through once without decoding anything, to check them (and its syntax)
+/// The export's keys are sorted, so `format` and `version` come after the articles: they are
+/// checked after the first reading of the file, which checks its syntax (``JSONRecordReader``),
 /// before a single article is imported. A file that is not a readlist export of version 1, or
 /// that is cut short, is refused whole; an article that cannot be read is a problem on its line.
 public enum ReadlistJSON {
@@ -22,8 +22,9 @@ public enum ReadlistJSON {
     }
 
     static func records(at path: String, chunkSize: Int) throws(ImportProblem) -> JSONRecordReader<Article> {
-        try checkEnvelope(at: path, chunkSize: chunkSize)
-        return try JSONRecordReader(path: path, key: articlesKey, chunkSize: chunkSize) { element in
+        let reader = try JSONRecordReader<Article>(
+            path: path, key: articlesKey, chunkSize: chunkSize, mismatch: "not a readlist JSON export"
+        ) { element in
             let name = "article \(element.index + 1)"
             return element.decode(ArticleJSON.self, record: name).flatMap { json in
                 Result { () throws(ImportProblem) in try json.article() }.mapError { problem in
@@ -31,21 +32,13 @@ public enum ReadlistJSON {
                 }
             }
         }
+        try checkEnvelope(reader.members)
+        return reader
     }
 
-    /// Reads the file through once, skipping the articles, and checks its syntax, `format`
-    /// and `version`.
-    static func checkEnvelope(at path: String, chunkSize: Int) throws(ImportProblem) {
-        var scanner: JSONElementScanner
-        do {
-            scanner = try JSONElementScanner(path: path, key: articlesKey, keepingElements: false, chunkSize: chunkSize)
-        } catch {
-            throw ImportProblem(line: error.line, reason: "not a readlist JSON export: \(error.reason)")
-        }
-        while let event = scanner.next() {
-            if case .failure(let problem) = event { throw problem }
-        }
-        let format = scanner.members["format"].flatMap { try? JSONDecoder().decode(String.self, from: $0) }
+    /// Checks the export's `format` and `version`, among the members of its top-level object.
+    static func checkEnvelope(_ members: [String: Data]) throws(ImportProblem) {
+        let format = members["format"].flatMap { try? JSONDecoder().decode(String.self, from: $0) }
         let expected = LibraryExport.formatName
         guard let format else {
             throw ImportProblem(line: 0, reason: "not a readlist JSON export: it has no \"format\": \"\(expected)\"")
@@ -53,9 +46,9 @@ public enum ReadlistJSON {
         guard format == expected else {
             throw ImportProblem(line: 0, reason: "not a readlist JSON export: its format is \"\(format.prefix(60))\", not \"\(expected)\"")
         }
-        let version = scanner.members["version"].flatMap { try? JSONDecoder().decode(Int.self, from: $0) }
+        let version = members["version"].flatMap { try? JSONDecoder().decode(Int.self, from: $0) }
         guard version == 1 else {
-            let found = scanner.members["version"].map { String(decoding: $0, as: UTF8.self) } ?? "missing"
+            let found = members["version"].map { String(decoding: $0, as: UTF8.self) } ?? "missing"
             throw ImportProblem(
                 line: 0,
                 reason: "the export's version is \(found.prefix(20)); this readlist reads version 1 (a newer readlist may read it)")

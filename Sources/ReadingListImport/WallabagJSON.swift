@@ -2,7 +2,10 @@ import Foundation
 public import ReadingListModel
 import ReadingListExtraction
 
-/// wallabag's v2 JSON export (readitlater.md §2.5): a list of entries, streamed one at a time.
+/// wallabag's v2 JSON export (readitlater.md §2.5): a list of entries, streamed one at a time
+/// after a first reading that checks the file's syntax (``JSONRecordReader``): a file cut short
+/// (a download that stopped) is refused whole, and an entry that is valid JSON but cannot be
+/// read is a problem on its line.
 ///
 /// - `url` is required; `title` is the headline (never replacing a title chosen here).
 /// - `is_archived` (archived in wallabag means read) marks the article read, at `archived_at`
@@ -26,7 +29,8 @@ public enum WallabagJSON {
     static let placeholderPrefix = "wallabag can't retrieve contents for this article"
 
     /// The entries of the export file at `path`, read one at a time.
-    /// - Throws: ``ImportProblem`` when the file cannot be opened or is not a JSON list.
+    /// - Throws: ``ImportProblem`` when the file cannot be opened, is not a JSON list, or is not
+    ///   valid JSON (cut short, naming the line).
     public static func records(at path: String) throws(ImportProblem) -> JSONRecordReader<ImportedArticle> {
         try records(at: path, chunkSize: JSONElementScanner.defaultChunkSize)
     }

@@ -9,7 +9,8 @@ import Testing
         ("linkding-bookmarks.html", .netscapeHTML), ("pinboard-bookmarks.html", .netscapeHTML),
         ("no-doctype-bookmarks.html", .netscapeHTML), ("pocket-legacy.html", .pocketHTML), ("pocket-empty.html", .pocketHTML),
         ("pocket-variant-a.csv", .pocketCSV), ("instapaper-new.csv", .instapaperCSV),
-        ("wallabag-v2.json", .wallabagJSON), ("wallabag-malformed.json", .wallabagJSON), ("readlist-truncated.json", .readlistJSON),
+        ("wallabag-v2.json", .wallabagJSON), ("wallabag-malformed.json", .wallabagJSON), ("wallabag-truncated.json", .wallabagJSON),
+        ("readlist-truncated.json", .readlistJSON),
     ])
     func fixturesAreDetected(name: String, format: ImportFormat) throws {
         #expect(ImportFormat.detect(try Fixtures.head(name)) == format)

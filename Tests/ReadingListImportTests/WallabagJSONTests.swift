@@ -3,8 +3,8 @@ import ReadingListModel
 import Testing
 @testable import ReadingListImport
 
-/// wallabag's v2 JSON export read by ``WallabagJSON`` (fixtures `wallabag-v2.json` and
-/// `wallabag-malformed.json`).
+/// wallabag's v2 JSON export read by ``WallabagJSON`` (fixtures `wallabag-v2.json`,
+/// `wallabag-malformed.json` and `wallabag-truncated.json`).
 @Suite struct WallabagJSONTests {
     static let mediapart = "https://www.mediapart.fr/journal/france/080916/les-medias-independants"
     static let tombstones = "https://blog.example.com/2023/tombstones"
@@ -55,7 +55,7 @@ import Testing
         #expect(japanese.highlights.first?.createdAt == Self.date("2024-04-30T23:00:00Z"))
     }
 
-    @Test func badEntriesAreProblemsOnTheirLinesAndATruncatedFileEndsWithOne() throws {
+    @Test func badEntriesAreProblemsOnTheirLines() throws {
         let result = ReadResult(try WallabagJSON.records(at: Fixtures.path("wallabag-malformed.json"), chunkSize: 7))
         #expect(result.urls == ["https://example.com/good-one", "https://example.com/good-two"])
         #expect(result.problems == [
@@ -66,11 +66,26 @@ import Testing
                 reason: "entry 4 (https://example.com/bad-time): created_at \"yesterday\" is not a time (expected one like 2016-09-08T11:55:58+0200)"),
             ImportProblem(line: 6, reason: "entry 5: is_starred is not true, false, 1 or 0"),
             ImportProblem(line: 7, reason: "entry 6: tags is not a list (it is a string)"),
-            ImportProblem(line: 9, reason: "the file ends inside a string that starts on line 9 (is it truncated?)"),
         ])
         let good = try #require(result.article("https://example.com/good-one"))
         #expect(good.isFavorite && !good.isRead && good.draft.tags == ["ok"])
         #expect(result.article("https://example.com/good-two")?.highlights == [ImportedHighlight(quote: "not in any text", note: "kept as orphaned")])
+    }
+
+    @Test(arguments: [1, 7, 65_536])
+    func aTruncatedFileIsRefusedWholeBeforeAnyEntry(chunkSize: Int) throws {
+        // Cut inside the content of the second entry: the first one is complete, and not read.
+        #expect(throws: ImportProblem(line: 49, reason: "the file ends inside a string that starts on line 49 (is it truncated?)")) {
+            try WallabagJSON.records(at: Fixtures.path("wallabag-truncated.json"), chunkSize: chunkSize)
+        }
+        let cutAfterAnEntry = try Fixtures.temporary(Data(#"[{"url": "https://a.example/1"}, {"url": "https://a.exa"#.utf8), named: "cut.json")
+        #expect(throws: ImportProblem(line: 1, reason: "the file ends inside a string that starts on line 1 (is it truncated?)")) {
+            try WallabagJSON.records(at: cutAfterAnEntry)
+        }
+        let unclosed = try Fixtures.temporary(Data("[{\"url\": \"https://a.example/1\"}\n".utf8), named: "unclosed.json")
+        #expect(throws: ImportProblem(line: 2, reason: "the file ends inside the list (is it truncated?)")) {
+            try WallabagJSON.records(at: unclosed)
+        }
     }
 
     @Test func aFileThatIsNotAListIsRefused() throws {

@@ -6,6 +6,7 @@ import Testing
 @Suite struct JSONImportCommandTests: ImportResultReading {
     static let wallabag = "seeds/import/wallabag-v2.json"
     static let malformed = "seeds/import/wallabag-malformed.json"
+    static let cutShort = "seeds/import/wallabag-truncated.json"
     static let truncated = "seeds/import/readlist-truncated.json"
     static let mediapart = "https://www.mediapart.fr/journal/france/080916/les-medias-independants"
     static let tombstones = "https://blog.example.com/2023/tombstones"
@@ -75,11 +76,24 @@ import Testing
 
         let lenient = try summary(try CommandRunner.run(["import", Self.malformed, "--json", "--db", workspace.db]))
         #expect(lenient["imported"] as? Int == 2 && lenient["highlights"] as? Int == 1, "\(lenient)")
-        #expect(skippedLines(lenient) == [3, 4, 5, 6, 7, 9])
-        let reasons = (lenient["skipped"] as? [[String: Any]] ?? []).compactMap { $0.string("reason") }
-        #expect(reasons.last == "the file ends inside a string that starts on line 9 (is it truncated?)")
+        #expect(skippedLines(lenient) == [3, 4, 5, 6, 7])
         let orphan = try #require(try highlights(workspace).first)
         #expect(orphan["orphaned"] as? Bool == true && orphan.string("note") == "kept as orphaned")
+    }
+
+    @Test func aTruncatedWallabagExportIsRefusedWhole() throws {
+        let workspace = try Workspace()
+        defer { withExtendedLifetime(workspace) {} }
+        for arguments in [[Self.cutShort], [Self.cutShort, "--format", "wallabag-json", "--dry-run"]] {
+            let cut = try CommandRunner.run(["import"] + arguments + ["--json", "--db", workspace.db])
+            #expect(cut.status != 0 && cut.stdout.isEmpty, "\(cut)")
+            #expect(cut.errorLines.count == 1, "\(cut)")
+            #expect(
+                cut.stderr.contains(
+                    "Cannot import \(Self.cutShort) as wallabag-json: line 49: the file ends inside a string that starts on line 49 (is it truncated?)"),
+                "\(cut)")
+        }
+        #expect(try workspace.export().contains("\"id\"") == false, "the complete entry before the cut was not imported")
     }
 
     @Test func aDryRunWritesNothing() throws {
