@@ -36,15 +36,13 @@ extension HTMLLink {
         return .success(href)
     }
 
-    /// The time in the attribute `name` (Unix seconds, or milliseconds or microseconds): `nil`
-    /// when it is missing, empty or 0 (unknown), or a problem naming the attribute.
-    func time(_ name: String, label: String) -> Result<Date?, ImportProblem> {
+    /// The time in the attribute `name` (Unix seconds, or milliseconds or microseconds), or
+    /// `nil` when it is missing, empty, 0 (unknown) or unreadable (`yesterday`, a negative
+    /// number): a link is worth importing without its time, which is then the import's.
+    func time(_ name: String) -> Date? {
         let text = (attributes[name] ?? "").trimmingWhitespace()
-        guard !text.isEmpty, text != "0" else { return .success(nil) }
-        guard let date = Date(unixTime: text) else {
-            return .failure(ImportProblem(line: line, reason: "\(label) \"\(text.prefix(40))\" is not a Unix time"))
-        }
-        return .success(date)
+        guard !text.isEmpty, text != "0" else { return nil }
+        return Date(unixTime: text)
     }
 
     /// The comma-separated names in the attribute `name`, trimmed, empty ones left out.

@@ -7,8 +7,9 @@ public import ReadingListModel
 /// tags are closed by libxml2's HTML parser.
 ///
 /// - Each `<A HREF>` is a bookmark and its text the title; `ADD_DATE` is the save time, in Unix
-///   seconds (13- and 16-digit milliseconds and microseconds are scaled down); `TAGS` holds
-///   comma-separated tags.
+///   seconds (13- and 16-digit milliseconds and microseconds are scaled down); a bookmark whose
+///   `ADD_DATE` is missing, empty or unreadable (`yesterday`) is imported without it (saved at
+///   the time of the import). `TAGS` holds comma-separated tags.
 /// - Each folder (`<H3>`) around a bookmark adds its name as a tag, except a browser's own root
 ///   folders: the toolbar (`PERSONAL_TOOLBAR_FOLDER="true"`), Firefox's unfiled bookmarks
 ///   (`UNFILED_BOOKMARKS_FOLDER="true"`), and folders named as in ``rootFolderNames``.
@@ -47,13 +48,11 @@ public enum NetscapeHTML {
 
     static func article(from link: HTMLLink, keepsReadState: Bool) -> Result<ImportedArticle, ImportProblem> {
         let url: String
-        let addedAt: Date?
-        switch (link.address(), link.time("add_date", label: "ADD_DATE")) {
-        case (.failure(let problem), _), (_, .failure(let problem)): return .failure(problem)
-        case (.success(let address), .success(let time)):
-            url = address
-            addedAt = time
+        switch link.address() {
+        case .failure(let problem): return .failure(problem)
+        case .success(let address): url = address
         }
+        let addedAt = link.time("add_date")
         var tags = link.folders.filter { !isRoot($0) }.map(\.name)
         var archived = false
         for tag in link.names("tags") {

@@ -6,8 +6,10 @@ public import ReadingListModel
 /// bookmark files.
 ///
 /// Links under `Read Archive` (any heading naming an archive) are marked read and archived,
-/// the others are unread. `time_added` is the save time in Unix seconds; `tags` holds
-/// comma-separated tags; a title that only repeats the address is left out.
+/// the others are unread. `time_added` is the save time in Unix seconds (a link whose
+/// `time_added` is missing or unreadable is imported without it, as a bookmark without
+/// `ADD_DATE` is); `tags` holds comma-separated tags; a title that only repeats the address is
+/// left out.
 public enum PocketHTML {
     /// The links of the file at `path`, parsed whole, then mapped one at a time.
     /// - Throws: ``ImportProblem`` (line 0) when the file cannot be read, is empty, or holds no
@@ -22,13 +24,11 @@ public enum PocketHTML {
 
     static func article(from link: HTMLLink) -> Result<ImportedArticle, ImportProblem> {
         let url: String
-        let addedAt: Date?
-        switch (link.address(), link.time("time_added", label: "time_added")) {
-        case (.failure(let problem), _), (_, .failure(let problem)): return .failure(problem)
-        case (.success(let address), .success(let time)):
-            url = address
-            addedAt = time
+        switch link.address() {
+        case .failure(let problem): return .failure(problem)
+        case .success(let address): url = address
         }
+        let addedAt = link.time("time_added")
         let archived = link.section?.lowercased().contains("archive") ?? false
         return .success(ImportedArticle(
             draft: ArticleDraft(source: .url(url), headline: link.headline, tags: link.names("tags"), addedAt: addedAt),

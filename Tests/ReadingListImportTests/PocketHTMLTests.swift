@@ -7,7 +7,7 @@ import Testing
 @Suite struct PocketHTMLTests {
     @Test func sectionsDecideReadStateAndTagsAndTimesAreRead() throws {
         let result = ReadResult(try PocketHTML.records(at: Fixtures.path("pocket-legacy.html")))
-        #expect(result.articles.count == 5)
+        #expect(result.articles.count == 6)
         let unread = try #require(result.article("https://example.com/pocket/unread"))
         #expect(!unread.isRead && !unread.isArchived)
         #expect(unread.draft.tags == ["ifttt", "new_entry_simple"])
@@ -22,7 +22,9 @@ import Testing
             let archived = try #require(result.article(url))
             #expect(archived.isRead && archived.isArchived)
         }
-        #expect(result.problems == [ImportProblem(line: 13, reason: "time_added \"soon\" is not a Unix time")])
+        #expect(result.problems.isEmpty)
+        let badTime = try #require(result.article("https://example.com/pocket/bad-time"), "an unreadable time_added does not skip the link")
+        #expect(badTime.draft.addedAt == nil && badTime.draft.headline == "A bad time" && badTime.line == 13)
     }
 
     @Test func anExportWithoutLinksIsRefused() throws {

@@ -8,6 +8,14 @@ import Testing
     static let linkding = "seeds/import/linkding-bookmarks.html"
     static let pocket = "seeds/import/pocket-legacy.html"
 
+    /// An RFC 3339 time as readlist prints it (with or without milliseconds).
+    static func time(_ text: String?) -> Date? {
+        guard let text else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
     @Test func aBrowserExportIsDetectedAndItsFoldersBecomeTags() throws {
         let workspace = try Workspace()
         defer { withExtendedLifetime(workspace) {} }
@@ -30,8 +38,12 @@ import Testing
     @Test func readStateArchiveMarkerAndNotesFromLinkding() throws {
         let workspace = try Workspace()
         defer { withExtendedLifetime(workspace) {} }
+        let started = Date()
         let result = try summary(try CommandRunner.run(["import", Self.linkding, "--json", "--db", workspace.db]))
-        #expect(result["imported"] as? Int == 4 && skippedLines(result) == [13], "\(result)")
+        #expect(result["imported"] as? Int == 5 && skippedLines(result) == [], "\(result)")
+        let badDate = try object(workspace.succeed("show", "https://example.com/bad-date", "--json"))
+        let savedAt = try #require(Self.time(badDate.string("addedAt")), "\(badDate)")
+        #expect(savedAt >= started.addingTimeInterval(-1) && savedAt <= Date(), "an unreadable ADD_DATE: saved at the import's time")
         let unread = try object(workspace.succeed("show", "https://example.com/unread-one", "--json"))
         #expect(unread["read"] as? Bool == false && unread["archived"] as? Bool == false)
         #expect(unread.string("excerpt") == "A description <with markup>\n\nFirst note line\nsecond note line")
@@ -65,15 +77,19 @@ import Testing
         #expect(strict.errorLines.count == 1 && strict.stderr.contains("Line 28") && strict.stderr.contains("place:sort=8"), "\(strict)")
         #expect(try workspace.export() == before)
         let dry = try summary(try CommandRunner.run(["import", Self.pocket, "--dry-run", "--json", "--db", workspace.db]))
-        #expect(dry["dryRun"] as? Bool == true && dry["imported"] as? Int == 5 && skippedLines(dry) == [13], "\(dry)")
+        #expect(dry["dryRun"] as? Bool == true && dry["imported"] as? Int == 6 && skippedLines(dry) == [], "\(dry)")
         #expect(try workspace.export() == before)
     }
 
     @Test func pocketsLegacyExportIsDetectedAndItsArchiveIsRead() throws {
         let workspace = try Workspace()
         defer { withExtendedLifetime(workspace) {} }
+        let started = Date()
         let result = try summary(try CommandRunner.run(["import", Self.pocket, "--json", "--db", workspace.db]))
-        #expect(result["imported"] as? Int == 5 && skippedLines(result) == [13], "\(result)")
+        #expect(result["imported"] as? Int == 6 && skippedLines(result) == [], "\(result)")
+        let badTime = try object(workspace.succeed("show", "https://example.com/pocket/bad-time", "--json"))
+        let savedAt = try #require(Self.time(badTime.string("addedAt")), "\(badTime)")
+        #expect(savedAt >= started.addingTimeInterval(-1) && savedAt <= Date(), "an unreadable time_added: saved at the import's time")
         let archived = try object(workspace.succeed("show", "https://example.com/pocket/archived", "--json"))
         #expect(archived["read"] as? Bool == true && archived["archived"] as? Bool == true)
         #expect(archived["tags"] as? [String] == ["old"])
