@@ -114,6 +114,22 @@ import Testing
         #expect(MarkdownText.escapedLine("Ærø: 日本語") == "Ærø: 日本語")
     }
 
+    @Test func markdownTablesAndBlockIDsShowAsWritten() {
+        #expect(MarkdownText.escapedLine("| a | b |") == "\\| a \\| b \\|", "a table row")
+        #expect(MarkdownText.escapedLine("|---|---|") == "\\|---\\|---\\|", "a delimiter row")
+        #expect(MarkdownText.escapedLine(":-: | -:") == ":-: \\| -:", "a delimiter row needs no leading pipe")
+        #expect(MarkdownText.escapedLine("Title | Site") == "Title \\| Site")
+        #expect(MarkdownText.escapedLine("See this ^abc-123") == "See this \\^abc-123", "an Obsidian block id")
+        #expect(MarkdownText.escapedLine("trailing space ^quote1  ") == "trailing space \\^quote1  ")
+        #expect(MarkdownText.escapedLine("^id") == "\\^id", "a block id on its own line names the block before")
+        #expect(MarkdownText.escapedLine("x^2 and 2 ^ 3") == "x^2 and 2 ^ 3")
+        #expect(MarkdownText.escapedLine("a ^word then more") == "a ^word then more")
+        #expect(MarkdownText.escapedLine("end^id") == "end^id")
+        #expect(MarkdownText.escapedLine("not ascii ^café") == "not ascii ^café")
+        #expect(MarkdownText.escapedLine("lonely ^") == "lonely ^")
+        #expect(MarkdownText.escaped("A | B\n:-- | --:\nc | d") == "A \\| B\n:-- \\| --:\nc \\| d")
+    }
+
     @Test func markdownParagraphsKeepLineBreaksAndDropIndentation() {
         #expect(MarkdownText.escaped("First.\n\n    indented code?\r\n- dash") == "First.\n\nindented code?\n\\- dash")
     }

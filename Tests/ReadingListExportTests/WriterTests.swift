@@ -117,6 +117,41 @@ import Testing
             """)
     }
 
+    @Test func markdownNoteShowsTablesAndBlockIDsAsWritten() {
+        let article = Article(
+            id: Fixtures.id("13572468"), url: "https://example.com/table", canonicalURL: "https://example.com/table",
+            title: "| Not | a table | ^title-id", excerpt: "Summary ^summary",
+            content: "| a | b |\n|---|---|\n| 1 | 2 |\n\nname | value\n:-- | --:\n\nLast line ^p1",
+            addedAt: Fixtures.date(1_700_000_000),
+            highlights: [Fixtures.highlight("13572468", quote: "| 1 | 2 |\nquoted ^q1", note: "| x |\nmine ^n1")])
+        let note = MarkdownNotesWriter.note(article)
+        let body = note.components(separatedBy: "---\n\n").dropFirst().joined(separator: "---\n\n")
+        #expect(body == """
+            # \\| Not \\| a table \\| \\^title-id
+
+            Summary \\^summary
+
+            \\| a \\| b \\|
+            \\|---\\|---\\|
+            \\| 1 \\| 2 \\|
+
+            name \\| value
+            :-- \\| --:
+
+            Last line \\^p1
+
+            ## Highlights
+
+            > \\| 1 \\| 2 \\|
+            > quoted \\^q1
+
+            \\| x \\|
+            mine \\^n1
+
+            """)
+        #expect(note.hasPrefix("---\ntitle: \"| Not | a table | ^title-id\"\n"), "front matter is YAML, not Markdown")
+    }
+
     @Test func markdownNoteOfAFileArticleHasNoURLAndEmptyTags() {
         let note = MarkdownNotesWriter.note(Self.fromFile)
         #expect(!note.contains("url:"))
