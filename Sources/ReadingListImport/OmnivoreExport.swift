@@ -14,7 +14,9 @@ import ReadingListExtraction
 ///   `publishedAt` its publication time (ISO 8601; a `publishedAt` that is not one is left out);
 ///   `readingProgress` (a percentage) its progress, only ever moved forward.
 /// - `state` `Archived` (in any case, as `ARCHIVED` too) marks it read and archived; `Deleted`
-///   skips it; any other state (`Active`, `Unknown`, `SUCCEEDED`, …) leaves it unread.
+///   leaves it out, as an ignored record (``ImportProblem/ignored(line:reason:file:)``), not a
+///   problem, since exports hold the items deleted in Omnivore; any other state (`Active`,
+///   `Unknown`, `SUCCEEDED`, …) leaves it unread.
 /// - `content/<slug>.html` gives the article's text (through ``ArticleExtractor``), in which
 ///   its highlights are then anchored; a highlight whose quote the text does not hold, or of an
 ///   article without text, is kept orphaned. The content's title, site and language fill in what
@@ -53,17 +55,20 @@ public enum OmnivoreExport {
 
     /// The article of `item`, at `line` of the metadata file `file`, with its content and
     /// highlights from `archive`; before it, problems with its content or highlights files; or
-    /// the problem that skips it.
+    /// the problem that skips it (an ignored one for a deleted item).
     static func results(
         for item: OmnivoreItem, file: String, line: Int, archive: ExportArchive
     ) -> [Result<ImportedArticle, ImportProblem>] {
         func problem(_ reason: String) -> ImportProblem { ImportProblem(line: line, reason: reason, file: file) }
         let label = item.slug.map { " (\($0))" } ?? ""
+        let state = item.state?.trimmingWhitespace().lowercased()
+        if state == "deleted" {
+            // Left out whatever else is wrong with it: it is no longer the user's article.
+            return [.failure(.ignored(line: line, reason: "the item\(label) was deleted in Omnivore (state \(item.state ?? ""))", file: file))]
+        }
         guard let url = item.url?.trimmingWhitespace(), !url.isEmpty else {
             return [.failure(problem("the item\(label) has no url"))]
         }
-        let state = item.state?.trimmingWhitespace().lowercased()
-        if state == "deleted" { return [.failure(problem("the item\(label) was deleted in Omnivore (state \(item.state ?? ""))"))] }
         var addedAt: Date?
         if let text = item.savedAt?.trimmingWhitespace(), !text.isEmpty {
             guard let date = Date(exportTime: text) else {

@@ -16,7 +16,7 @@ extension ReadingLibrary {
     ///
     /// - Parameters:
     ///   - records: Articles, or problems with records that could not be read (skipped and
-    ///     reported, with their lines).
+    ///     reported, with their lines), or records left out on purpose (counted as ignored).
     ///   - strict: Refuse the whole import at the first problem.
     ///   - dryRun: Report what would happen, and change nothing.
     /// - Throws: ``ReadingListError`` `invalidInput` naming the line, with `strict`.
@@ -151,8 +151,13 @@ extension ReadingLibrary {
 }
 
 extension ImportSummary {
-    /// Counts a skipped record and lists the first ones; with `strict`, refuses the import.
+    /// Counts a skipped record and lists the first ones; with `strict`, refuses the import. A
+    /// record left out on purpose (``ImportProblem/isIgnored``) is only counted as ignored.
     mutating func skip(_ problem: ImportProblem, strict: Bool) throws(ReadingListError) {
+        if problem.isIgnored {
+            ignored += 1
+            return
+        }
         if strict {
             // "Line 7: …" reads as a sentence; a file name (part_000001.csv) keeps its case.
             let reason = problem.file == nil ? problem.description.prefix(1).uppercased() + problem.description.dropFirst() : problem.description

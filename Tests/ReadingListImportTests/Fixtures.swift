@@ -36,15 +36,18 @@ enum Fixtures {
     }
 }
 
-/// What a reader read: the articles and the problems, in file order.
+/// What a reader read: the articles, the problems and the records left out on purpose, in file
+/// order.
 struct ReadResult {
     var articles: [ImportedArticle] = []
     var problems: [ImportProblem] = []
+    var ignored: [ImportProblem] = []
 
     init(_ records: some Sequence<Result<ImportedArticle, ImportProblem>>) {
         for record in records {
             switch record {
             case .success(let article): articles.append(article)
+            case .failure(let problem) where problem.isIgnored: ignored.append(problem)
             case .failure(let problem): problems.append(problem)
             }
         }

@@ -140,6 +140,38 @@ import Testing
         #expect(strict.status != 0 && strict.stderr.contains("metadata_0_to_3.json line 31: savedAt"), "\(strict)")
     }
 
+    /// An Omnivore export folder in `workspace` with one active item and two deleted ones.
+    static func omnivoreWithDeletedItems(in workspace: Workspace) throws -> String {
+        let folder = workspace.folder.appendingPathComponent("omnivore-deleted")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let metadata = """
+            [
+              {"id": "1", "slug": "kept", "url": "https://example.com/omnivore/kept", "title": "Kept", "state": "Active", "savedAt": "2024-10-29T16:30:11.000Z"},
+              {"id": "2", "slug": "gone", "url": "https://example.com/omnivore/gone", "title": "Gone", "state": "DELETED", "savedAt": "2024-10-30T08:00:00.000Z"},
+              {"id": "3", "slug": "gone-too", "url": "https://example.com/omnivore/gone-too", "state": "Deleted", "savedAt": "2024-10-31T08:00:00.000Z"}
+            ]
+
+            """
+        try Data(metadata.utf8).write(to: folder.appendingPathComponent("metadata_0_to_3.json"))
+        return folder.path
+    }
+
+    @Test func deletedOmnivoreItemsAreLeftOutAndCountedAsIgnoredNotAsProblems() throws {
+        let workspace = try Workspace()
+        defer { withExtendedLifetime(workspace) {} }
+        let folder = try Self.omnivoreWithDeletedItems(in: workspace)
+        let result = try importJSON(workspace, folder, "--strict")
+        #expect(counts(result) == [1, 0, 0, 0, 0] && result["ignored"] as? Int == 2, "\(result)")
+        #expect(skipped(result).isEmpty)
+        let articles = try #require(try workspace.succeed("list", "--all", "--json").json() as? [[String: Any]])
+        #expect(articles.compactMap { $0.string("url") } == ["https://example.com/omnivore/kept"], "deleted items are not imported")
+        let text = try workspace.succeed("import", folder, "--strict", "--dry-run")
+        #expect(text.stdout.contains("Would import 0 new articles, merged 0, 1 unchanged, skipped 0, ignored 2"), "\(text)")
+        #expect(text.stderr.isEmpty, "ignored records are not reported as skipped: \(text)")
+        let withoutDeleted = try importJSON(workspace, Self.pocketFolder, "--dry-run")
+        #expect(withoutDeleted["ignored"] as? Int == 0, "\(withoutDeleted)")
+    }
+
     @Test func aBrokenOmnivoreMetadataFileIsSkippedWithItsName() throws {
         let workspace = try Workspace()
         defer { withExtendedLifetime(workspace) {} }

@@ -32,6 +32,8 @@ import Testing
         try emit("status.schema.json", "status", "--json")
         try emit("import-result.schema.json", "import", "seeds/import/pocket-variant-a.csv", "--dry-run", "--json")
         try emit("import-result.schema.json", "import", "seeds/import/pocket-export.zip", "--dry-run", "--json")
+        let omnivore = try ArchiveImportCommandTests.omnivoreWithDeletedItems(in: workspace)
+        try emit("import-result.schema.json", "import", omnivore, "--dry-run", "--json")
         try emit("export.schema.json", "export", "--format", "json")
 
         var arguments: [String: [String]] = [:]

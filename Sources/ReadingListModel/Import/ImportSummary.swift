@@ -14,14 +14,21 @@ public struct ImportSummary: Sendable, Hashable {
     public var skipped: [ImportProblem]
     /// How many records were skipped in all.
     public var skippedCount: Int
+    /// Records left out on purpose, which are not problems (``ImportProblem/isIgnored``): items
+    /// deleted in Omnivore.
+    public var ignored: Int
 
     /// Creates a summary.
-    public init(imported: Int = 0, merged: Int = 0, unchanged: Int = 0, highlights: Int = 0, skipped: [ImportProblem] = [], skippedCount: Int? = nil) {
+    public init(
+        imported: Int = 0, merged: Int = 0, unchanged: Int = 0, highlights: Int = 0, skipped: [ImportProblem] = [],
+        skippedCount: Int? = nil, ignored: Int = 0
+    ) {
         self.imported = imported
         self.merged = merged
         self.unchanged = unchanged
         self.highlights = highlights
         self.skipped = skipped
         self.skippedCount = skippedCount ?? skipped.count
+        self.ignored = ignored
     }
 }

@@ -13,7 +13,8 @@ struct Import: ParsableCommand {
             ril_export.html: "Read Archive" is read and archived), pocket-zip (Pocket's 2025 \
             pocket.zip of part_000000.csv, … files, or the folder it unpacks to), omnivore \
             (Omnivore's export zip or folder: labels become tags, Archived is read and archived, \
-            reading progress is kept, content/ gives the text and highlights/ the highlights), \
+            reading progress is kept, content/ gives the text and highlights/ the highlights; \
+            deleted items are left out and counted as ignored, which --strict accepts), \
             readwise-csv (Readwise's highlights export: each highlight goes to its article by URL, \
             or to its book, saved without a URL), readwise-reader-csv (Readwise Reader's \
             documents export: archive is read and archived, shortlist a favourite, feed items \
@@ -54,9 +55,10 @@ struct Import: ParsableCommand {
             line.finish()
             if output.json { return try Console.printJSON(ImportSummaryJSON(summary, dryRun: dryRun)) }
             let verb = dryRun ? "Would import" : "Imported"
+            let ignored = summary.ignored > 0 ? ", ignored \(summary.ignored)" : ""
             let highlights = summary.highlights > 0 ? ", added \(pluralized(summary.highlights, "highlight"))" : ""
             Console.print(
-                "\(verb) \(pluralized(summary.imported, "new article")), merged \(summary.merged), \(summary.unchanged) unchanged, skipped \(summary.skippedCount)\(highlights)")
+                "\(verb) \(pluralized(summary.imported, "new article")), merged \(summary.merged), \(summary.unchanged) unchanged, skipped \(summary.skippedCount)\(ignored)\(highlights)")
             for problem in summary.skipped { Console.printError("skipped \(problem)") }
             if summary.skippedCount > summary.skipped.count {
                 Console.printError("and \(summary.skippedCount - summary.skipped.count) more skipped records")
