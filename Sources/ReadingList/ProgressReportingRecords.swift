@@ -2,43 +2,35 @@ import Foundation
 import ReadingListModel
 
 /// The records of an import file, passed through unchanged, reporting every hundredth record how
-/// many were read and, from the line the record starts on, how much of the file.
+/// many were read and, when the format tells, how much of the file (by the line a record starts
+/// on, or by the bytes a JSON reader has gone through).
 struct ProgressReportingRecords<Base: Sequence>: Sequence {
     let base: Base
-    /// The file's line count, when known and more than one.
-    let lines: Int?
-    /// The line a record starts on.
-    let line: (Base.Element) -> Int?
+    /// The share of the file read once the iterator has returned the record, from 0 to 1, or
+    /// `nil` when this record does not tell; the whole closure is `nil` when the file does not.
+    let fraction: ((Base.Iterator, Base.Element) -> Double?)?
     let report: (ImportProgress) -> Void
 
     func makeIterator() -> Iterator {
-        Iterator(base: base.makeIterator(), lines: lines, line: line, report: report)
+        Iterator(base: base.makeIterator(), fraction: fraction, report: report)
     }
 
     struct Iterator: IteratorProtocol {
         var base: Base.Iterator
-        let lines: Int?
-        let line: (Base.Element) -> Int?
+        let fraction: ((Base.Iterator, Base.Element) -> Double?)?
         let report: (ImportProgress) -> Void
         var records = 0
 
         mutating func next() -> Base.Element? {
             guard let element = base.next() else {
-                report(ImportProgress(records: records, fraction: lines == nil ? nil : 1))
+                report(ImportProgress(records: records, fraction: fraction == nil ? nil : 1))
                 return nil
             }
             records += 1
             if records % 100 == 0 {
-                let fraction = zip(lines, line(element)).map { Swift.min(1, Double($1) / Double($0)) }
-                report(ImportProgress(records: records, fraction: fraction))
+                report(ImportProgress(records: records, fraction: fraction?(base, element).map { Swift.min(1, $0) }))
             }
             return element
         }
     }
-}
-
-/// `zip` for optionals: both values, or `nil`.
-private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
 }

@@ -15,7 +15,8 @@ extension ReadingLibrary {
     ///   - strict: Refuse the whole import at the first bad record.
     ///   - dryRun: Report what would happen, and change nothing.
     ///   - progress: Called as the file is read (every hundred records and at the end), on the
-    ///     calling thread.
+    ///     calling thread, with the share of the file read when the format tells it: by lines,
+    ///     or by bytes for the JSON formats (checked whole before the first report).
     /// - Throws: ``ReadingListError`` `invalidInput` when the file cannot be read, its format is
     ///   not recognised, it holds no records (an HTML file without links, an archive without
     ///   the export's files), or (with `strict`) a record is bad; nothing is written then.
@@ -56,12 +57,21 @@ extension ReadingLibrary {
         default:
             break
         }
-        let lines = progress == nil || input.kind != .file ? nil : Self.countLines(at: path)
-        /// `records`, reporting progress when asked to.
+        /// `records`, reporting progress when asked to, the share of the file read by the line
+        /// each record starts on.
         func reporting<Records: Sequence<Result<ImportedArticle, ImportProblem>>>(
             _ records: Records
         ) -> ProgressReportingRecords<Records> {
-            ProgressReportingRecords(base: records, lines: lines, line: Self.line(of:), report: progress ?? { _ in })
+            let lines = progress == nil || input.kind != .file ? nil : Self.countLines(at: path)
+            let fraction = lines.map { lines in
+                { (_: Records.Iterator, record: Records.Element) in Self.line(of: record).map { Double($0) / Double(lines) } }
+            }
+            return ProgressReportingRecords(base: records, fraction: fraction, report: progress ?? { _ in })
+        }
+        /// The records of a JSON file, reporting progress when asked to, the share of the file
+        /// read by the bytes the reader has gone through (a JSON export may be one long line).
+        func reportingBytes<Record>(_ records: JSONRecordReader<Record>) -> ProgressReportingRecords<JSONRecordReader<Record>> {
+            ProgressReportingRecords(base: records, fraction: { iterator, _ in iterator.fractionRead }, report: progress ?? { _ in })
         }
         do {
             switch format {
@@ -82,9 +92,9 @@ extension ReadingLibrary {
             case .readwiseReaderCSV:
                 return try importArticles(reporting(try ReadwiseReaderCSV.records(at: path)), strict: strict, dryRun: dryRun)
             case .readlistJSON:
-                return try importExported(try ReadlistJSON.records(at: path), strict: strict, dryRun: dryRun)
+                return try importExported(reportingBytes(try ReadlistJSON.records(at: path)), strict: strict, dryRun: dryRun)
             case .wallabagJSON:
-                return try importArticles(reporting(try WallabagJSON.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importArticles(reportingBytes(try WallabagJSON.records(at: path)), strict: strict, dryRun: dryRun)
             }
         } catch let problem as ImportProblem {
             throw ReadingListError(.invalidInput, "Cannot import \(path) as \(format.rawValue): \(problem).")

@@ -105,6 +105,41 @@ import Testing
         #expect(!piped.stderr.contains("import: "), "\(piped)")
     }
 
+    /// Runs `readlist import <file>` into `workspace`'s library on a pseudo-terminal (script(1)).
+    static func importOnATerminal(_ file: String, into workspace: Workspace) throws -> ProcessResult {
+        let readlist = CommandRunner.productsFolder.appendingPathComponent("readlist").path
+        let command = "'\(readlist)' import '\(file)' --db '\(workspace.db)'"
+        return try CommandRunner.execute(
+            ["/usr/bin/script", "-qec", command, "/dev/null"], environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])
+    }
+
+    @Test func jsonImportsShowAProgressBarOnATerminalToo() throws {
+        // readlist's own export, of 500 articles.
+        let source = try Workspace()
+        let csv = source.folder.appendingPathComponent("pocket.csv")
+        let rows = (1...500).map { "Article \($0),https://example.com/\($0),1600000000,,unread" }
+        try ("title,url,time_added,tags,status\n" + rows.joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
+        try source.succeed("import", csv.path)
+        let export = try source.write(try source.export(), to: "library.json")
+        let target = try Workspace()
+        let readlistJSON = try Self.importOnATerminal(export, into: target)
+        #expect(readlistJSON.status == 0, "\(readlistJSON)")
+        #expect(readlistJSON.stdout.contains("\r\u{1B}[Kimport: [#"), "\(readlistJSON)")
+        #expect(readlistJSON.stdout.contains("% 100 records"), "\(readlistJSON)")
+        #expect(readlistJSON.stdout.contains("Imported 500 new articles"), "\(readlistJSON)")
+
+        // wallabag's export, written on one line as wallabag writes it: no line tells how far.
+        let entries = (1...500).map { #"{"url":"https://example.org/\#($0)","title":"Entry \#($0)","is_archived":0,"is_starred":0,"created_at":"2020-01-01T10:00:00+0100"}"# }
+        let wallabag = try target.write("[" + entries.joined(separator: ",") + "]", to: "wallabag.json")
+        let oneLine = try Self.importOnATerminal(wallabag, into: target)
+        #expect(oneLine.status == 0, "\(oneLine)")
+        #expect(oneLine.stdout.contains("\r\u{1B}[Kimport: [#"), "\(oneLine)")
+        #expect(oneLine.stdout.contains("% 100 records"), "\(oneLine)")
+        #expect(oneLine.stdout.contains("Imported 500 new articles"), "\(oneLine)")
+        let piped = try CommandRunner.run(["import", wallabag, "--db", target.db, "--dry-run"])
+        #expect(piped.status == 0 && !piped.stderr.contains("import: "), "\(piped)")
+    }
+
     @Test func colourIsNeverWrittenToAPipe() throws {
         let workspace = try Workspace()
         try workspace.succeed("add", "https://example.com/a", "--title", "A")

@@ -2,7 +2,8 @@
 public struct ImportProgress: Sendable, Hashable {
     /// Records read so far (articles and skipped records).
     public var records: Int
-    /// The share of the file read, from 0 to 1, when the format tells it (by lines).
+    /// The share of the file read, from 0 to 1, when the format tells it (by lines, or by bytes
+    /// for JSON files).
     public var fraction: Double?
 
     /// Creates a progress report.
