@@ -52,12 +52,23 @@ struct CSVRecords: IteratorProtocol {
         }
         let start = line
         // A quoted field may hold line breaks: the next record starts that many lines on.
-        line += 1 + row.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" || $1 == "\r\n" || $1 == "\r" ? $0 + 1 : $0 } }
+        line += 1 + row.reduce(0) { $0 + Self.lineBreaks(in: $1) }
         var fields: [String: String] = [:]
         for (name, value) in zip(header, row) where fields[name] == nil {
             let value = value.trimmingWhitespace()
             if !value.isEmpty { fields[name] = value }
         }
         return .success(Record(fields: fields, line: start))
+    }
+
+    /// The line breaks in `text`: LF, CR, and CRLF as one.
+    private static func lineBreaks(in text: String) -> Int {
+        var count = 0
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 0x0D || (byte == 0x0A && !afterCR) { count += 1 }
+            afterCR = byte == 0x0D
+        }
+        return count
     }
 }

@@ -6,6 +6,7 @@ extension String {
 
     /// The string trimmed, with every run of White_Space (newlines included) collapsed to one space.
     package func collapsingWhitespace() -> String {
+        if isCollapsed { return self }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in unicodeScalars {
@@ -18,5 +19,20 @@ extension String {
             }
         }
         return String(result)
+    }
+
+    /// Whether ``collapsingWhitespace()`` would return the string unchanged: no White_Space at
+    /// either end, and none but single spaces inside.
+    private var isCollapsed: Bool {
+        var previousWasSpace = true
+        for scalar in unicodeScalars {
+            guard UnicodeText.isWhiteSpace(scalar) else {
+                previousWasSpace = false
+                continue
+            }
+            if scalar != " " || previousWasSpace { return false }
+            previousWasSpace = true
+        }
+        return !previousWasSpace || isEmpty
     }
 }

@@ -82,15 +82,17 @@ extension ReadingLibrary {
         // index is written once.
         let searchText: [(column: String, value: DatabaseValue)] = existing == nil
             ? [("tags", try TagWrites.displayNames(tags, writer: writer).joined(separator: " ").databaseValue)] : []
-        let wrote = try writer.write(.article, key: [id], values: values, local: searchText)
-        let added = try TagWrites.add(
-            tags, to: identity.id, restamping: restampingTags, refreshingSearch: existing != nil, writer: writer)
-        // Memberships a peer sent before the article itself belong in its search text too.
-        if existing == nil, try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT count(*) FROM article_tag WHERE article_id = ? AND alive = 1"), arguments: [id]
-        ) ?? 0 > added.count {
-            try TagWrites.refreshSearchText(of: id, db)
+        let wrote: Bool
+        if existing == nil {
+            try writer.create(.article, key: [id], values: values, local: searchText)
+            wrote = true
+        } else {
+            wrote = try writer.write(.article, key: [id], values: values)
         }
+        // A new article's search text already names `tags`; a peer may have sent others first.
+        let added = try TagWrites.add(
+            tags, to: identity.id, restamping: restampingTags, search: existing == nil ? .whenOthersLive : .whenAdded,
+            writer: writer)
         let outcome: SaveResult.Outcome = existing == nil ? .created : (wasAlive ? .merged : .restored)
         return (outcome, added, wrote || !added.isEmpty)
     }

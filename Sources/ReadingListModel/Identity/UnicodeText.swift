@@ -20,6 +20,7 @@ enum UnicodeText {
         guard let first = scalars.firstIndex(where: { !isWhiteSpace($0) }),
               let last = scalars.lastIndex(where: { !isWhiteSpace($0) })
         else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
         return String(scalars[first...last])
     }
 

@@ -30,10 +30,12 @@ struct ArticleIdentity {
 
     /// The URL without a `user:password@` part, which must never be stored or exported.
     static func removingCredentials(from url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let authorityEnd = url[schemeEnd.upperBound...].firstIndex { "/?#".contains($0) } ?? url.endIndex
-        guard let at = url[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@") else { return url }
-        return String(url[..<schemeEnd.upperBound] + url[url.index(after: at)...])
+        let bytes = url.utf8
+        guard let schemeEnd = bytes.firstRange(of: "://".utf8)?.upperBound else { return url }
+        let authorityEnd = bytes[schemeEnd...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+            ?? bytes.endIndex
+        guard let at = bytes[schemeEnd..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) else { return url }
+        return String(url[..<schemeEnd] + url[bytes.index(after: at)...])
     }
 
     /// "https://example.com/blog/why-sync-is-hard.html" → "Why sync is hard".

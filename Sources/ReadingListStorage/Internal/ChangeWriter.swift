@@ -69,6 +69,17 @@ final class ChangeWriter {
         return !written.isEmpty
     }
 
+    /// Writes a new row of `entity` that the caller has just found absent in this transaction,
+    /// like ``write(_:key:values:local:)`` without reading the row first. (A row that exists
+    /// after all makes the insert fail; nothing is overwritten.)
+    func create(
+        _ entity: SyncedEntity, key: [String], values: [(column: String, value: DatabaseValue)],
+        local: [(column: String, value: DatabaseValue)] = []
+    ) throws {
+        let stamped = values.map { (column: $0.column, value: $0.value, timestamp: timestamp, replica: replica) }
+        try store(entity, key: key, existing: nil, fields: stamped, local: local)
+    }
+
     /// Merges values written by other replicas into the row of `entity` identified by `key`:
     /// each value replaces the stored one only if its field's rule says it wins.
     /// - Returns: how many values won and how many lost (or were already there), whether the

@@ -54,26 +54,25 @@ struct FieldClock: Sendable, Hashable {
     }
 
     var packed: Data {
-        var data = Data()
-        data.reserveCapacity(stamps.count * 13)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(stamps.count * 13)
         func append(varint value: UInt64) {
             var value = value
             repeat {
                 let low = UInt8(value & 0x7F)
                 value >>= 7
-                data.append(value == 0 ? low : low | 0x80)
+                bytes.append(value == 0 ? low : low | 0x80)
             } while value != 0
         }
-        for field in stamps.keys.sorted() {
-            guard let stamp = stamps[field] else { continue }
-            data.append(field)
+        for (field, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+            bytes.append(field)
             for shift in stride(from: 56, through: 0, by: -8) {
-                data.append(UInt8(truncatingIfNeeded: stamp.timestamp.rawValue >> UInt64(shift)))
+                bytes.append(UInt8(truncatingIfNeeded: stamp.timestamp.rawValue >> UInt64(shift)))
             }
             append(varint: UInt64(stamp.replica))
             append(varint: UInt64(bitPattern: stamp.sequence))
         }
-        return data
+        return Data(bytes)
     }
 }
 

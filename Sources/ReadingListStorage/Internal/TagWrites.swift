@@ -3,26 +3,49 @@ import ReadingListModel
 
 /// Tag and membership writes, shared by saves and tag commands.
 enum TagWrites {
+    /// When ``add(_:to:restamping:search:writer:)`` rewrites the article's search text (its
+    /// local `tags` column).
+    enum SearchRefresh {
+        /// When a membership was added.
+        case whenAdded
+        /// When the article has live memberships besides those named: for a new article whose
+        /// search text the caller wrote from the names, when a peer sent memberships first.
+        case whenOthersLive
+    }
+
     /// Adds `tags` to an article, creating tags that do not exist yet. Every membership named is
     /// written (stamped) even if present, so that this latest intent wins over a concurrent
     /// removal (SPEC.md §3.2).
+    /// With `restamping` false (an import), memberships already present are left alone.
     /// - Returns: the display names of tags that were newly added.
-    /// With `restamping` false (an import), memberships already present are left alone. With
-    /// `refreshingSearch` false, the article's search text is left for the caller to write.
     static func add(
-        _ tags: [TagName], to article: ArticleID, restamping: Bool = true, refreshingSearch: Bool = true, writer: ChangeWriter
+        _ tags: [TagName], to article: ArticleID, restamping: Bool = true, search: SearchRefresh = .whenAdded,
+        writer: ChangeWriter
     ) throws -> [String] {
+        let articleID = article.description
+        // The article's memberships in one read (a new article has none).
+        var memberships: [String: Bool] = [:]
+        let rows = try Row.fetchCursor(
+            writer.db.cachedStatement(sql: "SELECT tag_id, alive FROM article_tag WHERE article_id = ?"), arguments: [articleID])
+        while let row = try rows.next() { memberships[row[0]] = row[1] }
         var added: [String] = []
+        var named = Set<String>()
         for (tagID, name) in try ensureTags(tags, writer: writer) {
-            let present = try Bool.fetchOne(
-                writer.db.cachedStatement(sql: "SELECT alive FROM article_tag WHERE article_id = ? AND tag_id = ?"),
-                arguments: [article.description, tagID])
-            guard restamping || present != true else { continue }
-            try writer.write(.articleTag, key: [article.description, tagID], values: [("alive", true.databaseValue)])
-            guard present != true else { continue }
-            added.append(name)
+            named.insert(tagID)
+            let present = memberships[tagID]
+            let key = [articleID, tagID]
+            switch present {
+            case nil: try writer.create(.articleTag, key: key, values: [("alive", true.databaseValue)])
+            case true: if restamping { try writer.write(.articleTag, key: key, values: [("alive", true.databaseValue)]) }
+            case false: try writer.write(.articleTag, key: key, values: [("alive", true.databaseValue)])
+            }
+            if present != true { added.append(name) }
         }
-        if refreshingSearch, !added.isEmpty { try refreshSearchText(of: article.description, writer.db) }
+        let refresh = switch search {
+        case .whenAdded: !added.isEmpty
+        case .whenOthersLive: memberships.contains { tagID, alive in alive && !named.contains(tagID) }
+        }
+        if refresh { try refreshSearchText(of: articleID, writer.db) }
         return added
     }
 
