@@ -12,7 +12,8 @@ public import ReadingListModel
 /// - `Location` `archive` marks the article read and archived; `shortlist` (Reader's starred
 ///   list) makes it a favourite; `new` and `later` leave it unread. `feed` records are items of
 ///   the feeds the user follows, which Reader fetched, not articles the user saved: they are
-///   skipped, each reported as a problem (so `--strict` refuses an export holding any).
+///   left out and counted as ignored (``ImportProblem/ignored(line:reason:file:)``), not
+///   reported as problems, so `--strict` accepts an export that holds them.
 /// - `ID` and `Seen` are ignored.
 public enum ReadwiseReaderCSV {
     /// The records of the export file at `path`, read one at a time.
@@ -27,7 +28,9 @@ public enum ReadwiseReaderCSV {
         guard let url = fields["url"] else { return problem("the URL is empty") }
         let location = fields["location"]?.lowercased()
         guard location != "feed" else {
-            return problem("a feed item (Location feed), which Reader fetched from a feed you follow and you did not save; not imported")
+            return .failure(.ignored(
+                line: record.line,
+                reason: "a feed item (Location feed), which Reader fetched from a feed you follow and you did not save; not imported"))
         }
         var addedAt: Date?
         if let time = fields["saved date"] {

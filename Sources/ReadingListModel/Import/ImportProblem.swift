@@ -11,8 +11,8 @@ public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible 
     public var file: String?
     /// Whether the record was left out on purpose, by the format's rules, rather than for being
     /// wrong: an item the export holds that is not an article of the user's (one deleted in
-    /// Omnivore). It is counted in ``ImportSummary/ignored``, not among the skipped records, and
-    /// a strict import accepts it.
+    /// Omnivore, an item Readwise Reader fetched from a feed). It is counted in
+    /// ``ImportSummary/ignored``, not among the skipped records, and a strict import accepts it.
     public var isIgnored: Bool
 
     /// Creates a problem.

@@ -15,7 +15,7 @@ public struct ImportSummary: Sendable, Hashable {
     /// How many records were skipped in all.
     public var skippedCount: Int
     /// Records left out on purpose, which are not problems (``ImportProblem/isIgnored``): items
-    /// deleted in Omnivore.
+    /// deleted in Omnivore, Readwise Reader's feed items.
     public var ignored: Int
 
     /// Creates a summary.

@@ -18,7 +18,7 @@ struct Import: ParsableCommand {
             readwise-csv (Readwise's highlights export: each highlight goes to its article by URL, \
             or to its book, saved without a URL), readwise-reader-csv (Readwise Reader's \
             documents export: archive is read and archived, shortlist a favourite, feed items \
-            are skipped), wallabag-json (wallabag's v2 JSON export: archived is read and \
+            are left out and counted as ignored), wallabag-json (wallabag's v2 JSON export: archived is read and \
             archived, starred is a favourite, the HTML content becomes the text, and annotations \
             become highlights with their notes). JSON files are read in chunks, so any size fits \
             in memory. The format is detected from the file, or from the names of the files \
