@@ -5,6 +5,8 @@ struct BenchReport: Sendable {
     var machine: MachineDescription
     /// Runs per figure (each figure's median is over this many).
     var runs: Int
+    /// The scenarios run, by their `--only` names.
+    var scenarios: [String]
     var figures: [Figure] = []
 
     /// The table of medians, one figure per line, in Markdown.
@@ -37,6 +39,7 @@ struct BenchReport: Sendable {
     /// The JSON file: each figure with its median, baseline and ratio spelled out.
     private struct JSONShape: Encodable {
         struct FigureShape: Encodable {
+            var scenario: String
             var name: String
             var articles: Int
             var unit: String
@@ -51,14 +54,16 @@ struct BenchReport: Sendable {
 
         var machine: MachineDescription
         var runs: Int
+        var scenarios: [String]
         var figures: [FigureShape]
 
         init(_ report: BenchReport) {
             machine = report.machine
             runs = report.runs
+            scenarios = report.scenarios
             figures = report.figures.map { figure in
                 FigureShape(
-                    name: figure.name, articles: figure.articles, unit: figure.unit, median: figure.median,
+                    scenario: figure.scenario, name: figure.name, articles: figure.articles, unit: figure.unit, median: figure.median,
                     samples: figure.samples, baselineMedian: figure.baselineMedian, baselineSamples: figure.baselineSamples,
                     ratio: figure.ratio, target: figure.target == nil ? nil : figure.targetDescription, met: figure.meetsTarget)
             }

@@ -22,6 +22,8 @@ struct Figure: Sendable {
     /// The plain-SQLite baseline's runs, in the same unit, when the figure has a baseline.
     var baselineSamples: [Double]?
     var target: Target?
+    /// The scenario that measured it (its `--only` name), set by ``Scenario/run(_:)``.
+    var scenario = ""
 
     var median: Double { Self.median(samples) }
     var baselineMedian: Double? { baselineSamples.map(Self.median) }

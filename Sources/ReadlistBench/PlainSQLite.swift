@@ -9,6 +9,14 @@ final class PlainSQLite {
         case text(String)
         case integer(Int)
         case null
+
+        var integer: Int? {
+            if case .integer(let number) = self { number } else { nil }
+        }
+
+        var text: String? {
+            if case .text(let text) = self { text } else { nil }
+        }
     }
 
     /// A prepared statement, reset and rebound for each row.
@@ -26,6 +34,12 @@ final class PlainSQLite {
         /// Binds `values` to the parameters in order, runs the statement to its end, and
         /// resets it.
         func run(_ values: [Value]) throws {
+            _ = try rows(values)
+        }
+
+        /// Binds `values` to the parameters in order, runs the statement to its end, resets it,
+        /// and returns the rows it gave (real numbers truncated to integers, blobs as their length in bytes).
+        func rows(_ values: [Value]) throws -> [[Value]] {
             sqlite3_reset(handle)
             for (offset, value) in values.enumerated() {
                 let index = Int32(offset + 1)
@@ -35,9 +49,23 @@ final class PlainSQLite {
                 case .null: sqlite3_bind_null(handle, index)
                 }
             }
+            var rows: [[Value]] = []
             var status = sqlite3_step(handle)
-            while status == SQLITE_ROW { status = sqlite3_step(handle) }
+            while status == SQLITE_ROW {
+                rows.append((0..<sqlite3_column_count(handle)).map(column))
+                status = sqlite3_step(handle)
+            }
             guard status == SQLITE_DONE else { throw connection.error("step") }
+            return rows
+        }
+
+        private func column(_ index: Int32) -> Value {
+            switch sqlite3_column_type(handle, index) {
+            case SQLITE_NULL: .null
+            case SQLITE_TEXT: .text(String(cString: sqlite3_column_text(handle, index)))
+            case SQLITE_BLOB: .integer(Int(sqlite3_column_bytes(handle, index)))
+            default: .integer(Int(sqlite3_column_int64(handle, index)))
+            }
         }
 
         /// `SQLITE_TRANSIENT`: SQLite copies the bound text.
@@ -60,6 +88,11 @@ final class PlainSQLite {
     /// Runs one or more statements without parameters.
     func execute(_ sql: String) throws {
         guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw error(sql) }
+    }
+
+    /// The rows of one statement without parameters.
+    func query(_ sql: String) throws -> [[Value]] {
+        try prepare(sql).rows([])
     }
 
     func prepare(_ sql: String) throws -> Statement {

@@ -1,4 +1,5 @@
 import Foundation
+import ReadingList
 
 /// A deterministic synthetic reading list: URLs, titles of about 8 words, 1–3 tags from a pool
 /// of 50, excerpts of about 40 words and, optionally, bodies of about 600 words.
@@ -54,6 +55,19 @@ struct SyntheticLibrary: Sendable {
                 isRead: random.below(4) == 0))
         }
         self.articles = articles
+    }
+
+    /// The articles as an import reads them, for `importArticles`: with their excerpts, and
+    /// their bodies when `bodies`; read articles archived too.
+    func importRecords(bodies: Bool) -> [Result<ImportedArticle, ImportProblem>] {
+        articles.enumerated().map { index, article in
+            .success(ImportedArticle(
+                draft: ArticleDraft(
+                    source: .url(article.url), title: article.title, excerpt: article.excerpt,
+                    content: bodies ? article.body : nil, tags: article.tags,
+                    addedAt: Date(timeIntervalSince1970: TimeInterval(article.addedAt))),
+                isRead: article.isRead, isArchived: article.isRead, line: index + 1))
+        }
     }
 
     /// 4,000 pronounceable words of 1–4 syllables, so text tokenizes like prose.
