@@ -159,27 +159,19 @@ extension ReadingLibrary {
     }
 
     /// An order-independent checksum of the synced state: equal on two replicas that hold the
-    /// same value stamps (SPEC.md §3.5).
-    public func checksum() throws(ReadingListError) -> String {
-        try read { db in
-            let replicaIDs = try ReplicaDirectory.ids(db)
-            var total: UInt64 = 0
-            for entity in SyncedEntity.all {
-                let rows = try Row.fetchCursor(db, sql: "SELECT \(entity.keyColumns.joined(separator: ", ")), clock FROM \(entity.table)")
-                while let row = try rows.next() {
-                    let key = entity.keyColumns.map { row[$0] as String }.joined(separator: " ")
-                    for (index, stamp) in try FieldClock(packed: row["clock"]).stamps {
-                        guard let field = entity.fields.first(where: { $0.index == index }), let replica = replicaIDs[stamp.replica]
-                        else { continue }
-                        total &+= StateChecksum.fnv1a("\(entity.name) \(key) \(field.name) \(stamp.timestamp) \(replica)")
-                    }
-                }
+    /// same value stamps (SPEC.md §3.6). Kept up to date by every write, so it costs one read.
+    /// - Parameter recounting: computes it from every row instead (a scan of the whole library)
+    ///   and repairs the kept value if it differs.
+    public func checksum(recounting: Bool = false) throws(ReadingListError) -> String {
+        guard recounting else { return StateChecksum.text(try read { try StateChecksum.stored($0) }) }
+        do {
+            return try pool.write { db in
+                let counted = try StateChecksum.recount(db)
+                if try StateChecksum.stored(db) != counted { try StateChecksum.store(counted, db) }
+                return StateChecksum.text(counted)
             }
-            for change in try ForeignFields.all(db, replicaIDs: replicaIDs) {
-                let key = change.key.joined(separator: " ")
-                total &+= StateChecksum.fnv1a("\(change.entity) \(key) \(change.field) \(change.stamp.timestamp) \(change.stamp.replicaID)")
-            }
-            return String(format: "%016llx", total)
+        } catch {
+            throw LibraryFile.translate(error, path: path)
         }
     }
 

@@ -90,7 +90,7 @@ public final class SyncResponder {
             tally.record(merged.rows)
             guard changes.page.hasMore else {
                 let done = SyncMessage.Done(
-                    checksum: dryRun ? nil : try library.checksum(), applied: changesApplied, summary: tally.summary)
+                    checksum: dryRun ? nil : try library.checksum(recounting: pullingAll), applied: changesApplied, summary: tally.summary)
                 return SyncCodec.encode(.done(done))
             }
             return SyncCodec.encode(.pull(pull(after: changes.page.toSequence, from: peer)))

@@ -62,7 +62,7 @@ public enum SyncSession {
                 report.repaired = true
                 try pullAll(from: peer, after: 0, full: true)
                 theirs = try letPeerPull(me: me, peer: peer, full: true)
-                ours = try library.checksum()
+                ours = try library.checksum(recounting: true)
                 guard theirs == ours else {
                     throw SyncFailure(
                         .checksumMismatch,

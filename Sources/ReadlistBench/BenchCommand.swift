@@ -30,6 +30,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Also write every figure, the machine and the commit to this JSON file.")
     var json: String?
 
+    @Option(name: .long, help: "Write the libraries and files into this folder and keep them (default: a temporary folder, removed).")
+    var scratch: String?
+
     @Flag(name: .long, help: "A smoke test: 150 and 300 articles, one run, 3 processes per command. Never fails on timing.")
     var quick = false
 
@@ -48,7 +51,7 @@ struct BenchCommand: ParsableCommand {
         if report.machine.build == "debug", !quick {
             printError("readlist-bench: this is a debug build; its figures are not comparable. Use swift build -c release.")
         }
-        let scratch = try ScratchFolder()
+        let scratch = try ScratchFolder(kept: self.scratch)
         let context = BenchContext(sizes: sizes, runs: runs, quick: quick, scratch: scratch, log: printError)
         for scenario in scenarios {
             printError("\(scenario.rawValue):")

@@ -1,15 +1,20 @@
 import Foundation
 
-/// A temporary folder for the libraries and files a benchmark run writes, removed at the end.
+/// The folder for the libraries and files a benchmark run writes: a temporary one, removed at
+/// the end, or one the user names, kept (to profile commands on the prepared libraries).
 final class ScratchFolder {
     let url: URL
+    private let removedAtEnd: Bool
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("readlist-bench-\(UUID().uuidString)")
+    /// A new temporary folder, or `kept` (created if missing) when given.
+    init(kept: String? = nil) throws {
+        url = kept.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("readlist-bench-\(UUID().uuidString)")
+        removedAtEnd = kept == nil
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit { if removedAtEnd { try? FileManager.default.removeItem(at: url) } }
 
     /// The path of `name` in the folder, after removing any SQLite file (and its WAL) there.
     func freshPath(_ name: String) -> String {

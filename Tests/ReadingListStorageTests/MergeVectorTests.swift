@@ -54,6 +54,7 @@ struct MergeVectorTests {
             unexpected \(state.subtracting(expected).sorted())
             """)
         #expect(try library.checksum() == checksum, "order \(order.joined(separator: " "))")
+        #expect(try library.checksum(recounting: true) == checksum, "order \(order.joined(separator: " ")): recounted")
     }
 }
 

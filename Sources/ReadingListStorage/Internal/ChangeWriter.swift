@@ -7,9 +7,11 @@ import ReadingListModel
 /// Every user-visible change goes through ``write(_:key:values:)`` inside a write transaction:
 /// it stamps each written field with the transaction's hybrid-logical-clock reading and this
 /// replica, records the stamp in the row's packed clock, and adds a change-feed entry for the
-/// new values (dropping entries none of whose values are current any more). Changes from other replicas go through ``merge(_:key:changes:)``, which keeps
-/// their stamps and lets each field's rule (SPEC.md §3.3) decide. The clock is persisted in the
-/// same transaction by ``commitClock()``.
+/// new values (dropping entries none of whose values are current any more). Changes from other
+/// replicas go through ``merge(_:key:changes:)``, which keeps their stamps and lets each field's
+/// rule (SPEC.md §3.3) decide. Every stamp written or replaced adjusts the state checksum
+/// (``StateChecksum``). The clock and the checksum are persisted in the same transaction by
+/// ``commitClock()``.
 final class ChangeWriter {
     let db: Database
     /// The stamp every field written locally in this transaction carries.
@@ -18,6 +20,9 @@ final class ChangeWriter {
     let replica: Int
     /// The greatest clock reading merged in this transaction.
     private var observed = HybridTimestamp.zero
+    /// The state checksum with this transaction's writes (SPEC.md §3.6).
+    private var checksum: UInt64
+    private let storedChecksum: UInt64
     /// Replica ids by ordinal, loaded when a merge first needs them.
     private var replicaIDs: [Int: String] = [:]
     private var ordinals: [String: Int] = [:]
@@ -26,25 +31,31 @@ final class ChangeWriter {
     /// made them in this transaction; emptied by any write to the tag table.
     var tagCache: [String: (id: String, name: String)] = [:]
 
-    private init(db: Database, timestamp: HybridTimestamp, replica: Int) {
+    private init(db: Database, timestamp: HybridTimestamp, replica: Int, checksum: UInt64) {
         self.db = db
         self.timestamp = timestamp
         self.replica = replica
+        self.checksum = checksum
+        storedChecksum = checksum
     }
 
     /// Begins a change in `db`'s open transaction: reads the persisted clock and advances it.
     static func begin(_ db: Database, now: Date) throws -> ChangeWriter {
-        guard let state = try Row.fetchOne(db.cachedStatement(sql: "SELECT replica_ordinal, clock FROM library_state")) else {
+        guard let state = try Row.fetchOne(db.cachedStatement(sql: "SELECT replica_ordinal, clock, checksum FROM library_state")) else {
             throw ReadingListError(.storage, "The library has no replica state; it may be damaged.")
         }
         let persisted = HybridTimestamp(rawValue: UInt64(bitPattern: state["clock"] as Int64))
-        return ChangeWriter(db: db, timestamp: persisted.advanced(now: now), replica: state["replica_ordinal"])
+        return ChangeWriter(
+            db: db, timestamp: persisted.advanced(now: now), replica: state["replica_ordinal"],
+            checksum: UInt64(bitPattern: state["checksum"] as Int64))
     }
 
-    /// Persists the greatest clock reading this transaction used or saw. Call once, before commit.
+    /// Persists the greatest clock reading this transaction used or saw, and the state checksum
+    /// with its writes. Call once, before commit.
     func commitClock() throws {
         let high = Int64(bitPattern: max(timestamp, observed).rawValue)
         try db.cachedStatement(sql: "UPDATE library_state SET clock = ? WHERE clock < ?").execute(arguments: [high, high])
+        if checksum != storedChecksum { try StateChecksum.store(checksum, db) }
     }
 
     /// Writes `values` into the row of `entity` identified by `key`, creating the row if needed.
@@ -132,7 +143,13 @@ final class ChangeWriter {
                 timestamp: HybridTimestamp(rawValue: UInt64(bitPattern: existing["hlc"])), replicaID: try replicaID(existing["replica"]))
             guard change.stamp > stored else { return false }
             try db.execute(sql: "DELETE FROM change_feed WHERE seq = ?", arguments: [existing["seq"] as Int64])
+            checksum &-= StateChecksum.term(
+                rowPrefix: StateChecksum.rowPrefix(entity: change.entity, key: change.key), field: change.field,
+                timestamp: stored.timestamp, replicaID: stored.replicaID)
         }
+        checksum &+= StateChecksum.term(
+            rowPrefix: StateChecksum.rowPrefix(entity: change.entity, key: change.key), field: change.field,
+            timestamp: change.stamp.timestamp, replicaID: change.stamp.replicaID)
         try db.execute(sql: "INSERT INTO change_feed (entity, row_key) VALUES (?, '')", arguments: [ForeignFields.feedCode])
         let sequence = db.lastInsertedRowID
         let stored = ForeignFields.stored(change.value)
@@ -202,8 +219,16 @@ final class ChangeWriter {
             .execute(arguments: [entity.code, key.joined(separator: " ")])
         let sequence = db.lastInsertedRowID
         var clock = existing?.clock ?? FieldClock()
+        let rowPrefix = StateChecksum.rowPrefix(entity: entity.name, key: key)
         for field in fields {
-            clock[entity.field(field.column).index] = FieldStamp(timestamp: field.timestamp, replica: field.replica, sequence: sequence)
+            let synced = entity.field(field.column)
+            if let replaced = clock[synced.index] {
+                checksum &-= StateChecksum.term(
+                    rowPrefix: rowPrefix, field: synced.name, timestamp: replaced.timestamp, replicaID: try replicaID(replaced.replica))
+            }
+            checksum &+= StateChecksum.term(
+                rowPrefix: rowPrefix, field: synced.name, timestamp: field.timestamp, replicaID: try replicaID(field.replica))
+            clock[synced.index] = FieldStamp(timestamp: field.timestamp, replica: field.replica, sequence: sequence)
         }
         let values = fields.map { $0.value } + local.map { $0.value } + [clock.packed.databaseValue, sequence.databaseValue]
         if let existing {

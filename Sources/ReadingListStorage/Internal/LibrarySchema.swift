@@ -6,7 +6,7 @@ enum LibrarySchema {
     /// `PRAGMA application_id` of every readlist library ("RDLS").
     static let applicationID: Int32 = 0x5244_4C53
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     /// Brings the file up to the current schema. Another process may be migrating the same new
     /// file at the same moment; if it wins the race, its migration stands and ours is a no-op.
@@ -179,6 +179,16 @@ enum LibrarySchema {
 
                 PRAGMA user_version = 2;
                 """)
+        }
+        migrator.registerMigration("v3 kept state checksum") { db in
+            // The state checksum (SPEC.md §3.6), adjusted by every write instead of computed
+            // from every row at each sync. Older builds would not adjust it, so they must
+            // refuse the file: hence a new schema version.
+            try db.execute(sql: """
+                ALTER TABLE library_state ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;
+                PRAGMA user_version = 3;
+                """)
+            try StateChecksum.store(try StateChecksum.recount(db), db)
         }
         return migrator
     }
