@@ -6,23 +6,42 @@ extension ReadingLibrary {
     /// (BM25; title and tags weigh most). Any text is a valid query: see the CLI's help for the
     /// syntax (`"phrase"`, `word*`, `-word`, `OR`).
     public func search(_ text: String, limit: Int = 20) throws(ReadingListError) -> [SearchResult] {
-        guard let pattern = SearchPattern.fts5(from: text) else { return [] }
+        guard let pattern = SearchPattern.fts5(from: text), limit > 0 else { return [] }
         return try read { db in
-            let rows = try Row.fetchAll(
+            // Rank every match on the index alone (the search key's index covers `alive` and
+            // `id`), then read rows and make snippets for the few shown: a snippet reads and
+            // tokenizes its article's whole text.
+            let ranked = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(ArticleRows.columns),
-                        snippet(article_search, -1, '[', ']', '…', 16) AS snippet,
-                        bm25(article_search, 10.0, 2.0, 2.0, 3.0, 1.0, 5.0) AS rank
+                    SELECT article_search.rowid AS search_id, bm25(article_search, 10.0, 2.0, 2.0, 3.0, 1.0, 5.0) AS rank
                     FROM article_search JOIN article ON article.search_id = article_search.rowid
                     WHERE article_search MATCH ? AND article.alive = 1
                     ORDER BY rank, article.id LIMIT ?
                     """,
-                arguments: [pattern, max(0, limit)])
-            var articles = try rows.map { try ArticleRows.decode($0) }
-            try ArticleRows.attachRelations(db, to: &articles)
-            return zip(articles, rows).map { article, row in
-                SearchResult(article: article, snippet: (row["snippet"] as String?) ?? "", rank: row["rank"])
+                arguments: [pattern, limit]
+            ).map { (searchID: $0["search_id"] as Int64, rank: $0["rank"] as Double) }
+            guard !ranked.isEmpty else { return [] }
+            let keys = ranked.map { $0.searchID.description }.joined(separator: ",")
+            var snippets: [Int64: String] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid, snippet(article_search, -1, '[', ']', '…', 16) AS snippet FROM article_search
+                    WHERE article_search MATCH ? AND rowid IN (\(keys))
+                    """,
+                arguments: [pattern])
+            {
+                snippets[row["rowid"]] = row["snippet"]
+            }
+            var articles: [Int64: Article] = [:]
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT article.search_id, \(ArticleRows.columns) FROM article WHERE article.search_id IN (\(keys))")
+            var fetched = try rows.map { try ArticleRows.decode($0) }
+            try ArticleRows.attachRelations(db, to: &fetched)
+            for (row, article) in zip(rows, fetched) { articles[row["search_id"]] = article }
+            return ranked.compactMap { match in
+                articles[match.searchID].map { SearchResult(article: $0, snippet: snippets[match.searchID] ?? "", rank: match.rank) }
             }
         }
     }

@@ -46,7 +46,7 @@ struct PlainSQLiteBaseline {
             search_id INTEGER NOT NULL
         );
         CREATE INDEX article_by_added ON article (alive, added_at);
-        CREATE INDEX article_by_search_id ON article (search_id);
+        CREATE INDEX article_by_search_key ON article (search_id, alive, id);
         CREATE TABLE tag (
             id TEXT PRIMARY KEY,
             alive INTEGER NOT NULL DEFAULT 0,

@@ -1,4 +1,4 @@
-import ReadingListModel
+@testable import ReadingListModel
 import Testing
 
 @Suite("TagName")
@@ -37,5 +37,20 @@ struct TagNameTests {
     @Test("Nothing but white space is no tag", arguments: ["", " ", "\t\n", "\u{3000}\u{A0}\u{85}"])
     func empty(input: String) {
         #expect(TagName(input) == nil)
+    }
+}
+
+/// The ASCII fast path of lowercasing and case folding gives what the Unicode tables give.
+@Suite struct ASCIILowercaseTests {
+    @Test func theFastPathAgreesWithTheTablesOnEveryASCIIScalar() throws {
+        for value in UInt32(0)..<0x80 {
+            let scalar = try #require(Unicode.Scalar(value))
+            let fast = try #require(UnicodeText.asciiLowercased(String(scalar)))
+            let tables = UnicodeText.tableMappings(ofASCII: value)
+            #expect(fast == String(String.UnicodeScalarView(tables.lowercase ?? [scalar])), "lowercase of \(value)")
+            #expect(fast == String(String.UnicodeScalarView(tables.folded ?? [scalar])), "folding of \(value)")
+        }
+        #expect(UnicodeText.asciiLowercased("Straße") == nil)
+        #expect(UnicodeText.asciiLowercased("Mixed Case-Tag") == "mixed case-tag")
     }
 }

@@ -24,7 +24,7 @@ import Testing
         }
         #expect(schema == [
             "index article_by_added: dd05759ce21476b5",
-            "index article_by_search_id: 9794c3445b0298ba",
+            "index article_by_search_key: 6868db794fedde30",
             "index article_tag_by_tag: 3f9ce168024374c5",
             "index foreign_field_by_seq: ed66e99388a938e",
             "index highlight_by_article: b3475b1d570183cc",

@@ -56,6 +56,7 @@ enum UnicodeText {
     // MARK: - Normalization steps
 
     private static func mapped(_ text: String, by table: [UInt32: [Unicode.Scalar]]) -> String {
+        if let ascii = asciiLowercased(text) { return ascii }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if let mapping = table[scalar.value] {
@@ -65,6 +66,24 @@ enum UnicodeText {
             }
         }
         return String(result)
+    }
+
+    /// `text` with A–Z lowered when it is all ASCII, where the lowercase mapping and the case
+    /// folding both map exactly A–Z to a–z (checked against the tables by a test); nil otherwise.
+    /// Saves loading the tables, which a short command would otherwise pay for.
+    static func asciiLowercased(_ text: String) -> String? {
+        var hasUppercase = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte >= 0x41, byte <= 0x5A { hasUppercase = true }
+        }
+        guard hasUppercase else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// The table mapping of ASCII scalar `value`, for the test of ``asciiLowercased(_:)``.
+    static func tableMappings(ofASCII value: UInt32) -> (lowercase: [Unicode.Scalar]?, folded: [Unicode.Scalar]?) {
+        (Tables.lowercaseMappings[value], Tables.caseFoldings[value])
     }
 
     private static func combiningClass(_ scalar: Unicode.Scalar) -> UInt8 {

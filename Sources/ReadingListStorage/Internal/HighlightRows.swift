@@ -5,12 +5,16 @@ import ReadingListModel
 /// Reading highlights out of rows, deciding which are orphaned.
 enum HighlightRows {
     /// Live highlights of live articles matching `condition`, in text order.
+    ///
+    /// The highlight table drives the join (`CROSS JOIN` fixes SQLite's loop order): left to
+    /// itself, the planner may walk every live article through `article_by_added` to find the
+    /// highlights of a few, which reads the whole table of a large library.
     static func fetch(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [Highlight] {
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT highlight.*, instr(coalesce(article.content, ''), highlight.quote) > 0 AS found
-                FROM highlight JOIN article ON article.id = highlight.article_id
+                FROM highlight CROSS JOIN article ON article.id = highlight.article_id
                 WHERE highlight.alive = 1 AND article.alive = 1 AND \(condition)
                 ORDER BY highlight.article_id, highlight.start_offset, highlight.id
                 """,

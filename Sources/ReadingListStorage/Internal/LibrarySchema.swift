@@ -184,8 +184,12 @@ enum LibrarySchema {
             // The state checksum (SPEC.md §3.6), adjusted by every write instead of computed
             // from every row at each sync. Older builds would not adjust it, so they must
             // refuse the file: hence a new schema version.
+            // The search key's index also covers `alive` and `id`, so ranking a common word's
+            // matches reads only the index, not each matching article's (large) row.
             try db.execute(sql: """
                 ALTER TABLE library_state ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;
+                DROP INDEX article_by_search_id;
+                CREATE INDEX article_by_search_key ON article (search_id, alive, id);
                 PRAGMA user_version = 3;
                 """)
             try StateChecksum.store(try StateChecksum.recount(db), db)

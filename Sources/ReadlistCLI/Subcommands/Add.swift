@@ -3,6 +3,7 @@ import ReadingList
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Save an article by URL, or from a saved page or text file.",
         discussion: """
             Without --file, the URL is saved with the title given or one derived from the URL. \

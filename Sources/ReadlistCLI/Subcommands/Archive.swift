@@ -2,7 +2,7 @@ import ArgumentParser
 import ReadingList
 
 struct Archive: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Archive an article.")
+    static let configuration = CommandConfiguration(commandName: "archive", abstract: "Archive an article.")
 
     @OptionGroup var arguments: ArticleArguments
 

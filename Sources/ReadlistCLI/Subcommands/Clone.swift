@@ -3,6 +3,7 @@ import ReadingList
 
 struct Clone: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clone",
         abstract: "Make a new replica of a library in a new file.",
         discussion: """
             The new file gets its own replica id, and both files record that they are in sync, \

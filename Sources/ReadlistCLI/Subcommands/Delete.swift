@@ -3,6 +3,7 @@ import ReadingList
 
 struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "delete",
         abstract: "Delete an article.",
         discussion: "Its tags and highlights are kept hidden: saving the same URL again brings them back.")
 

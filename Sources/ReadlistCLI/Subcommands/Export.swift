@@ -4,6 +4,7 @@ import ReadingList
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the library, or the articles with given tags.",
         discussion: """
             json: every article with its text, tags, states and highlights \

@@ -2,7 +2,7 @@ import ArgumentParser
 import ReadingList
 
 struct Favorite: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark an article as a favourite.")
+    static let configuration = CommandConfiguration(commandName: "favorite", abstract: "Mark an article as a favourite.")
 
     @OptionGroup var arguments: ArticleArguments
 

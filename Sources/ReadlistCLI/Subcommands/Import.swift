@@ -3,6 +3,7 @@ import ReadingList
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import another reading list's export file.",
         discussion: """
             Formats: pocket-csv (Pocket's CSV export, both header variants), instapaper-csv \

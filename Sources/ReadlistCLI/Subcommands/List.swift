@@ -3,6 +3,7 @@ import ReadingList
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List articles (by default: unread and not archived, newest first).")
 
     @OptionGroup var library: LibraryOptions

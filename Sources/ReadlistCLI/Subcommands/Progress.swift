@@ -2,7 +2,7 @@ import ArgumentParser
 import ReadingList
 
 struct Progress: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Record how far you read an article, in percent (0–100, decimals allowed).")
+    static let configuration = CommandConfiguration(commandName: "progress", abstract: "Record how far you read an article, in percent (0–100, decimals allowed).")
 
     @OptionGroup var arguments: ArticleArguments
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import ReadingList
 
 struct Read: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark an article read.")
+    static let configuration = CommandConfiguration(commandName: "read", abstract: "Mark an article read.")
 
     @OptionGroup var arguments: ArticleArguments
 

@@ -3,6 +3,7 @@ import ReadingList
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Search titles, authors, sites, excerpts, text and tags; best match first.",
         discussion: """
             Every word must match (stems too: "negotiate" finds "negotiation"). "an exact phrase" in \

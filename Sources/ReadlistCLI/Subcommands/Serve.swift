@@ -4,6 +4,7 @@ import ReadingList
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Answer a sync session on standard input and output (newline-delimited JSON).",
         discussion: "Used by the other side's readlist sync --exec '… readlist serve --stdio'.")
 

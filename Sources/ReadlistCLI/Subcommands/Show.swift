@@ -2,7 +2,7 @@ import ArgumentParser
 import ReadingList
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one article with its tags and highlights.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one article with its tags and highlights.")
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var output: OutputOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import ReadingList
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the library file, this replica and counts.")
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the library file, this replica and counts.")
 
     @OptionGroup var library: LibraryOptions
     @OptionGroup var output: OutputOptions

@@ -4,6 +4,7 @@ import ReadingList
 
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Sync this library with another replica: a pull each way, then a checksum check.",
         discussion: """
             readlist sync other.sqlite            another library file on this machine

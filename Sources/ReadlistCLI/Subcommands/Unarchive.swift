@@ -2,7 +2,7 @@ import ArgumentParser
 import ReadingList
 
 struct Unarchive: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Move an article out of the archive.")
+    static let configuration = CommandConfiguration(commandName: "unarchive", abstract: "Move an article out of the archive.")
 
     @OptionGroup var arguments: ArticleArguments
 

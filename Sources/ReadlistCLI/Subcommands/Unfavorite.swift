@@ -2,7 +2,7 @@ import ArgumentParser
 import ReadingList
 
 struct Unfavorite: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove an article from favourites.")
+    static let configuration = CommandConfiguration(commandName: "unfavorite", abstract: "Remove an article from favourites.")
 
     @OptionGroup var arguments: ArticleArguments
 

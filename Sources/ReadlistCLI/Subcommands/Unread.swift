@@ -2,7 +2,7 @@ import ArgumentParser
 import ReadingList
 
 struct Unread: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark an article unread.")
+    static let configuration = CommandConfiguration(commandName: "unread", abstract: "Mark an article unread.")
 
     @OptionGroup var arguments: ArticleArguments
 
