@@ -14,9 +14,10 @@ extension ReadingLibrary {
     ///     `pocket-zip`.
     ///   - strict: Refuse the whole import at the first bad record.
     ///   - dryRun: Report what would happen, and change nothing.
-    ///   - progress: Called as the file is read (every hundred records and at the end), on the
-    ///     calling thread, with the share of the file read when the format tells it: by lines,
-    ///     or by bytes for the JSON formats (checked whole before the first report).
+    ///   - progress: Called as the file is read (every hundred records and at the end), with
+    ///     the share of the file read when the format tells it: by lines, or by bytes for the
+    ///     JSON formats (checked whole before the first report). It is called on the thread
+    ///     that reads the file, not the caller's (one thread, never after this returns).
     /// - Throws: ``ReadingListError`` `invalidInput` when the file cannot be read, its format is
     ///   not recognised, it holds no records (an HTML file without links, an archive without
     ///   the export's files), or (with `strict`) a record is bad; nothing is written then.

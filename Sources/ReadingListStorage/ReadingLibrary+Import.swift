@@ -11,8 +11,9 @@ extension ReadingLibrary {
     ///
     /// An article already here is merged: tags are added (none removed), the earliest save time
     /// is kept, and read, archived and favourite states only ever move forward. Importing the same
-    /// records again changes nothing. Records are read one at a time, so a file of any size is
-    /// imported in bounded memory.
+    /// records again changes nothing. Records are read on a second thread, a bounded number
+    /// ahead of the writes, so a file of any size is imported in bounded memory; the sequence
+    /// is not used after this returns.
     ///
     /// - Parameters:
     ///   - records: Articles, or problems with records that could not be read (skipped and
@@ -24,15 +25,24 @@ extension ReadingLibrary {
         _ records: some Sequence<Result<ImportedArticle, ImportProblem>>, strict: Bool = false, dryRun: Bool = false
     ) throws(ReadingListError) -> ImportSummary {
         let importedAt = now()
+        // The records are read, and their URLs and tags worked out, on a second thread while
+        // this one writes.
+        let prepared = BackgroundSequence(records) { record -> PreparedRecord in
+            switch record {
+            case .failure(let problem): .problem(problem)
+            case .success(let item): .article(item, Result { () throws(ReadingListError) in try PreparedImport(item) })
+            }
+        }
+        defer { prepared.finish() }
         return try change(rollingBack: dryRun) { writer in
             var summary = ImportSummary()
-            for record in records {
+            for record in prepared {
                 switch record {
-                case .failure(let problem):
+                case .problem(let problem):
                     try summary.skip(problem, strict: strict)
-                case .success(let item):
+                case .article(let item, let preparation):
                     do {
-                        let (outcome, highlights) = try Self.importOne(item, importedAt: importedAt, writer: writer)
+                        let (outcome, highlights) = try Self.importOne(item, try preparation.get(), importedAt: importedAt, writer: writer)
                         switch outcome {
                         case .created: summary.imported += 1
                         case .merged: summary.merged += 1
@@ -52,16 +62,33 @@ extension ReadingLibrary {
         case created, merged, unchanged
     }
 
+    /// A record read, with its preparation when it is an article.
+    private enum PreparedRecord: Sendable {
+        case problem(ImportProblem)
+        case article(ImportedArticle, Result<PreparedImport, ReadingListError>)
+    }
+
+    /// What an imported record needs worked out before it is written: everything that can be
+    /// refused (the URL, the tags), checked before anything is written.
+    private struct PreparedImport: Sendable {
+        var identity: ArticleIdentity
+        var tags: [TagName]
+
+        init(_ item: ImportedArticle) throws(ReadingListError) {
+            identity = try ArticleIdentity(item.draft.source)
+            // An empty or blank tag name in an export is no tag, not a reason to skip the article.
+            let names = item.draft.tags.filter { !$0.trimmingWhitespace().isEmpty }
+            tags = names.isEmpty ? [] : try ReadingLibrary.tagNames(names)
+        }
+    }
+
     /// Saves one imported article, moves its state forward and adds its missing highlights.
-    /// Everything that can be refused (the URL, the tags) is checked before anything is written.
     /// - Returns: what happened to the article, and how many highlights were added.
     private static func importOne(
-        _ item: ImportedArticle, importedAt: Date, writer: ChangeWriter
+        _ item: ImportedArticle, _ preparation: PreparedImport, importedAt: Date, writer: ChangeWriter
     ) throws -> (ImportOutcome, highlights: Int) {
-        let identity = try ArticleIdentity(item.draft.source)
-        // An empty or blank tag name in an export is no tag, not a reason to skip the article.
-        let names = item.draft.tags.filter { !$0.trimmingWhitespace().isEmpty }
-        let tags = names.isEmpty ? [] : try tagNames(names)
+        let identity = preparation.identity
+        let tags = preparation.tags
         var draft = item.draft
         if let title = draft.title, title.collapsingWhitespace().isEmpty { draft.title = nil }
         let readAt = item.isRead ? item.readAt ?? draft.addedAt ?? importedAt : nil

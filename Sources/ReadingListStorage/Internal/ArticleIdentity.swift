@@ -2,7 +2,7 @@ import Foundation
 import ReadingListModel
 
 /// The identity a save derives from its source.
-struct ArticleIdentity {
+struct ArticleIdentity: Sendable {
     let id: ArticleID
     let url: String?
     let canonicalURL: String?

@@ -23,6 +23,12 @@ final class ChangeWriter {
     /// The state checksum with this transaction's writes (SPEC.md §3.6).
     private var checksum: UInt64
     private let storedChecksum: UInt64
+    /// The last change-feed sequence given out (the feed's AUTOINCREMENT high-water mark).
+    private var lastSequence: Int64
+    /// Feed entries given out and not inserted yet: they go in batches, one statement each,
+    /// instead of a statement (and an AUTOINCREMENT update) per written row.
+    private var pendingFeed: [(sequence: Int64, entity: Int, rowKey: String)] = []
+    private static let feedBatch = 100
     /// Replica ids by ordinal, loaded when a merge first needs them.
     private var replicaIDs: [Int: String] = [:]
     private var ordinals: [String: Int] = [:]
@@ -31,12 +37,13 @@ final class ChangeWriter {
     /// made them in this transaction; emptied by any write to the tag table.
     var tagCache: [String: (id: String, name: String)] = [:]
 
-    private init(db: Database, timestamp: HybridTimestamp, replica: Int, checksum: UInt64) {
+    private init(db: Database, timestamp: HybridTimestamp, replica: Int, checksum: UInt64, lastSequence: Int64) {
         self.db = db
         self.timestamp = timestamp
         self.replica = replica
         self.checksum = checksum
         storedChecksum = checksum
+        self.lastSequence = lastSequence
     }
 
     /// Begins a change in `db`'s open transaction: reads the persisted clock and advances it.
@@ -45,14 +52,20 @@ final class ChangeWriter {
             throw ReadingListError(.storage, "The library has no replica state; it may be damaged.")
         }
         let persisted = HybridTimestamp(rawValue: UInt64(bitPattern: state["clock"] as Int64))
+        let lastSequence = try Int64.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_feed'), 0),
+                    coalesce((SELECT max(seq) FROM change_feed), 0))
+                """)) ?? 0
         return ChangeWriter(
             db: db, timestamp: persisted.advanced(now: now), replica: state["replica_ordinal"],
-            checksum: UInt64(bitPattern: state["checksum"] as Int64))
+            checksum: UInt64(bitPattern: state["checksum"] as Int64), lastSequence: lastSequence)
     }
 
-    /// Persists the greatest clock reading this transaction used or saw, and the state checksum
-    /// with its writes. Call once, before commit.
+    /// Inserts the pending feed entries, persists the greatest clock reading this transaction
+    /// used or saw, and the state checksum with its writes. Call once, before commit.
     func commitClock() throws {
+        try flushFeed()
         let high = Int64(bitPattern: max(timestamp, observed).rawValue)
         try db.cachedStatement(sql: "UPDATE library_state SET clock = ? WHERE clock < ?").execute(arguments: [high, high])
         if checksum != storedChecksum { try StateChecksum.store(checksum, db) }
@@ -142,7 +155,7 @@ final class ChangeWriter {
             let stored = ChangeStamp(
                 timestamp: HybridTimestamp(rawValue: UInt64(bitPattern: existing["hlc"])), replicaID: try replicaID(existing["replica"]))
             guard change.stamp > stored else { return false }
-            try db.execute(sql: "DELETE FROM change_feed WHERE seq = ?", arguments: [existing["seq"] as Int64])
+            try removeFeedEntry(existing["seq"])
             checksum &-= StateChecksum.term(
                 rowPrefix: StateChecksum.rowPrefix(entity: change.entity, key: change.key), field: change.field,
                 timestamp: stored.timestamp, replicaID: stored.replicaID)
@@ -150,8 +163,7 @@ final class ChangeWriter {
         checksum &+= StateChecksum.term(
             rowPrefix: StateChecksum.rowPrefix(entity: change.entity, key: change.key), field: change.field,
             timestamp: change.stamp.timestamp, replicaID: change.stamp.replicaID)
-        try db.execute(sql: "INSERT INTO change_feed (entity, row_key) VALUES (?, '')", arguments: [ForeignFields.feedCode])
-        let sequence = db.lastInsertedRowID
+        let sequence = try addFeedEntry(entity: ForeignFields.feedCode, rowKey: "")
         let stored = ForeignFields.stored(change.value)
         try db.execute(
             sql: """
@@ -215,9 +227,7 @@ final class ChangeWriter {
     ) throws {
         guard !fields.isEmpty else { return }
         if entity.table == SyncedEntity.tag.table { tagCache.removeAll() }
-        try db.cachedStatement(sql: "INSERT INTO change_feed (entity, row_key) VALUES (?, ?)")
-            .execute(arguments: [entity.code, key.joined(separator: " ")])
-        let sequence = db.lastInsertedRowID
+        let sequence = try addFeedEntry(entity: entity.code, rowKey: key.joined(separator: " "))
         var clock = existing?.clock ?? FieldClock()
         let rowPrefix = StateChecksum.rowPrefix(entity: entity.name, key: key)
         for field in fields {
@@ -236,7 +246,7 @@ final class ChangeWriter {
             // written at; an entry whose values have all been overwritten goes.
             let live = Set(clock.stamps.values.map { $0.sequence })
             for stale in Set(existing.clock.stamps.values.map { $0.sequence }).subtracting(live) {
-                try db.cachedStatement(sql: "DELETE FROM change_feed WHERE seq = ?").execute(arguments: [stale])
+                try removeFeedEntry(stale)
             }
             let assignments = (fields.map { $0.column } + local.map { $0.column }).map { "\($0) = ?" } + ["clock = ?", "seq = ?"]
             try db.cachedStatement(sql: "UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition(entity))")
@@ -248,6 +258,36 @@ final class ChangeWriter {
             try db.cachedStatement(sql: "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))").execute(
                 arguments: Self.arguments(key.map { $0.databaseValue } + values + searchKey.map { _ in sequence.databaseValue }))
         }
+    }
+
+    /// Gives out the next feed sequence for a write to the row `rowKey` of `entity`.
+    private func addFeedEntry(entity: Int, rowKey: String) throws -> Int64 {
+        lastSequence += 1
+        pendingFeed.append((lastSequence, entity, rowKey))
+        if pendingFeed.count >= Self.feedBatch { try flushFeed() }
+        return lastSequence
+    }
+
+    /// Removes the feed entry `sequence`, pending or inserted.
+    private func removeFeedEntry(_ sequence: Int64) throws {
+        if let first = pendingFeed.first, sequence >= first.sequence {
+            pendingFeed.removeAll { $0.sequence == sequence }
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM change_feed WHERE seq = ?").execute(arguments: [sequence])
+        }
+    }
+
+    /// Inserts the pending feed entries in one statement.
+    private func flushFeed() throws {
+        guard !pendingFeed.isEmpty else { return }
+        let rows = Array(repeating: "(?, ?, ?)", count: pendingFeed.count).joined(separator: ", ")
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(pendingFeed.count * 3)
+        for entry in pendingFeed {
+            values += [entry.sequence.databaseValue, entry.entity.databaseValue, entry.rowKey.databaseValue]
+        }
+        try db.cachedStatement(sql: "INSERT INTO change_feed (seq, entity, row_key) VALUES \(rows)").execute(arguments: Self.arguments(values))
+        pendingFeed.removeAll(keepingCapacity: true)
     }
 
     /// Statement arguments from values. (GRDB's initializer from a sequence of concrete values

@@ -1,0 +1,41 @@
+import Foundation
+@testable import ReadingListStorage
+import Testing
+
+/// The import's read-ahead thread hands over every element in order, and stops reading the
+/// source once the consumer is finished, even when it stops early.
+@Suite struct BackgroundSequenceTests {
+    @Test func everyElementArrivesTransformedAndInOrder() {
+        let sequence = BackgroundSequence(0..<10_000, chunkSize: 7, maxChunks: 3) { $0 * 2 }
+        defer { sequence.finish() }
+        #expect(Array(sequence) == (0..<10_000).map { $0 * 2 })
+    }
+
+    @Test func anEmptySourceEndsAtOnce() {
+        let sequence = BackgroundSequence(EmptyCollection<Int>()) { $0 }
+        defer { sequence.finish() }
+        #expect(sequence.next() == nil)
+    }
+
+    @Test func finishingEarlyStopsReadingTheSource() {
+        let counter = ReadCounter()
+        let source = (0..<1_000_000).lazy.map { value -> Int in
+            counter.increment()
+            return value
+        }
+        let sequence = BackgroundSequence(source, chunkSize: 10, maxChunks: 2) { $0 }
+        #expect(sequence.next() == 0)
+        sequence.finish()
+        let read = counter.value
+        #expect(read <= 10 * 4, "read ahead at most the buffer (and the chunk being filled)")
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(counter.value == read, "the source is not read after finish() returns")
+    }
+}
+
+private final class ReadCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
