@@ -101,6 +101,7 @@ import Testing
             #expect(try replica.library.checksum() == replicas[0].library.checksum(), "seed \(seed): checksums differ")
             // The kept checksum is the one computed from every row: no write missed adjusting it.
             #expect(try replica.library.checksum() == replica.library.checksum(recounting: true), "seed \(seed): kept checksum drifted")
+            try expectWholeSearchIndex(replica.path)
         }
         checkCausalOrder(expected, writes: writes, seed: seed)
     }

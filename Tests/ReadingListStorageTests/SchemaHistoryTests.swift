@@ -45,7 +45,6 @@ import Testing
             "table replica: c979b0c3c8598789",
             "table tag: 4a481bf683df2eaa",
             "trigger article_search_delete: 9f9805797911febb",
-            "trigger article_search_insert: a21464d8d23dc172",
             "trigger article_search_update: 1f901a6b72d96307",
         ])
     }

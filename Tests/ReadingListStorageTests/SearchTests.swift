@@ -79,3 +79,43 @@ import Testing
         #expect(try temporary.library.search("negotiation", limit: 1).count == 1)
     }
 }
+
+/// New articles enter the search index together, when a write ends; rows written again in the
+/// same write must be indexed first, so that the index stays whole.
+@Suite struct SearchIndexBatchTests {
+    @Test func articlesInsertedAndUpdatedInOneImportAreFoundByTheirLatestText() throws {
+        let temporary = try TemporaryLibrary()
+        let library = temporary.library
+        func record(_ url: String, _ title: String, tags: [String], line: Int) -> Result<ImportedArticle, ImportProblem> {
+            .success(ImportedArticle(draft: ArticleDraft(source: .url(url), title: title, tags: tags), line: line))
+        }
+        let summary = try library.importArticles([
+            record("https://example.com/a", "Aardvark habits", tags: ["zoo"], line: 1),
+            record("https://example.com/b", "Badger setts", tags: [], line: 2),
+            // The same article again: new tags, which rewrite its search text in the same write.
+            record("https://example.com/a", "Aardvark habits", tags: ["burrow"], line: 3),
+            record("https://example.com/c", "Capybara pools", tags: ["zoo"], line: 4),
+        ])
+        #expect(summary.imported == 3 && summary.merged == 1)
+        #expect(try library.search("aardvark").map(\.article.title) == ["Aardvark habits"])
+        #expect(try library.search("burrow").map(\.article.title) == ["Aardvark habits"])
+        #expect(try library.search("zoo").count == 2)
+        #expect(try library.search("capybara").map(\.article.title) == ["Capybara pools"])
+        try expectWholeSearchIndex(temporary.path)
+    }
+}
+
+/// The search index holds exactly one entry per article row and is consistent.
+func expectWholeSearchIndex(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    try DatabaseQueue(path: path).read { db in
+        let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
+        let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_search_docsize") ?? 0
+        #expect(indexed == articles, "\(indexed) of \(articles) articles are in the search index", sourceLocation: sourceLocation)
+        let missing = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM article WHERE search_id NOT IN (SELECT id FROM article_search_docsize)") ?? 0
+        #expect(missing == 0, "\(missing) articles are missing from the search index", sourceLocation: sourceLocation)
+    }
+    try DatabaseQueue(path: path).write { db in
+        try db.execute(sql: "INSERT INTO article_search (article_search) VALUES ('integrity-check')")
+    }
+}

@@ -61,11 +61,17 @@ import Testing
         let temporary = try TemporaryLibrary()
         try temporary.library.save(ArticleDraft(source: .url("https://example.com/old"), tags: ["kept"]))
         let expected = try temporary.library.checksum()
-        // Back to schema version 2 (no kept checksum, the old search key index), as an older build left the file.
+        // Back to schema version 2 (no kept checksum, the old search key index and insert trigger), as an older build left the file.
         try DatabaseQueue(path: temporary.path).write { db in
             try db.execute(sql: "ALTER TABLE library_state DROP COLUMN checksum")
             try db.execute(sql: "DROP INDEX article_by_search_key")
             try db.execute(sql: "CREATE INDEX article_by_search_id ON article (search_id)")
+            try db.execute(sql: """
+                CREATE TRIGGER article_search_insert AFTER INSERT ON article BEGIN
+                    INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
+                    VALUES (new.search_id, new.title, new.byline, new.site, new.excerpt, new.content, new.tags);
+                END
+                """)
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3 kept state checksum'")
             try db.execute(sql: "PRAGMA user_version = 2")
         }

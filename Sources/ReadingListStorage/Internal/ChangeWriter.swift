@@ -29,6 +29,11 @@ final class ChangeWriter {
     /// instead of a statement (and an AUTOINCREMENT update) per written row.
     private var pendingFeed: [(sequence: Int64, entity: Int, rowKey: String)] = []
     private static let feedBatch = 100
+    /// Articles with a search key above this are not in the search index yet: new articles
+    /// are indexed together, in one statement, by ``indexNewArticles()`` (SPEC-independent,
+    /// local): a statement per article would make FTS5 write a segment for each.
+    private var indexedThrough: Int64
+    private var articlesToIndex = false
     /// Replica ids by ordinal, loaded when a merge first needs them.
     private var replicaIDs: [Int: String] = [:]
     private var ordinals: [String: Int] = [:]
@@ -44,6 +49,7 @@ final class ChangeWriter {
         self.checksum = checksum
         storedChecksum = checksum
         self.lastSequence = lastSequence
+        indexedThrough = lastSequence
     }
 
     /// Begins a change in `db`'s open transaction: reads the persisted clock and advances it.
@@ -65,6 +71,7 @@ final class ChangeWriter {
     /// Inserts the pending feed entries, persists the greatest clock reading this transaction
     /// used or saw, and the state checksum with its writes. Call once, before commit.
     func commitClock() throws {
+        try indexNewArticles()
         try flushFeed()
         let high = Int64(bitPattern: max(timestamp, observed).rawValue)
         try db.cachedStatement(sql: "UPDATE library_state SET clock = ? WHERE clock < ?").execute(arguments: [high, high])
@@ -242,6 +249,7 @@ final class ChangeWriter {
         }
         let values = fields.map { $0.value } + local.map { $0.value } + [clock.packed.databaseValue, sequence.databaseValue]
         if let existing {
+            if entity.searchKeyColumn != nil { try indexNewArticles() }
             // The feed keeps one entry per sequence that some current value of the row was
             // written at; an entry whose values have all been overwritten goes.
             let live = Set(clock.stamps.values.map { $0.sequence })
@@ -257,7 +265,22 @@ final class ChangeWriter {
             let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
             try db.cachedStatement(sql: "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))").execute(
                 arguments: Self.arguments(key.map { $0.databaseValue } + values + searchKey.map { _ in sequence.databaseValue }))
+            if !searchKey.isEmpty { articlesToIndex = true }
         }
+    }
+
+    /// Adds the articles inserted since the last call to the search index, in one statement.
+    /// Called before any update of an article row (the index's update trigger removes the old
+    /// text, which must be indexed by then) and before commit.
+    func indexNewArticles() throws {
+        guard articlesToIndex else { return }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
+                SELECT search_id, title, byline, site, excerpt, content, tags FROM article WHERE search_id > ?
+                """).execute(arguments: [indexedThrough])
+        indexedThrough = lastSequence
+        articlesToIndex = false
     }
 
     /// Gives out the next feed sequence for a write to the row `rowKey` of `entity`.

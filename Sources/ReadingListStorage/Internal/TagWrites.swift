@@ -45,7 +45,7 @@ enum TagWrites {
         case .whenAdded: !added.isEmpty
         case .whenOthersLive: memberships.contains { tagID, alive in alive && !named.contains(tagID) }
         }
-        if refresh { try refreshSearchText(of: articleID, writer.db) }
+        if refresh { try refreshSearchText(of: articleID, writer: writer) }
         return added
     }
 
@@ -63,7 +63,7 @@ enum TagWrites {
             guard present == true else { continue }
             removed.append(try displayName(tagID, writer.db) ?? tag.display)
         }
-        if !removed.isEmpty { try refreshSearchText(of: article.description, writer.db) }
+        if !removed.isEmpty { try refreshSearchText(of: article.description, writer: writer) }
         return removed
     }
 
@@ -108,8 +108,9 @@ enum TagWrites {
     }
 
     /// Recomputes the local, search-only `tags` column of an article.
-    static func refreshSearchText(of articleID: String, _ db: Database) throws {
-        try db.cachedStatement(
+    static func refreshSearchText(of articleID: String, writer: ChangeWriter) throws {
+        try writer.indexNewArticles()
+        try writer.db.cachedStatement(
             sql: """
                 UPDATE article SET tags = coalesce((
                     SELECT group_concat(tag.name, ' ') FROM article_tag m JOIN tag ON tag.id = m.tag_id
