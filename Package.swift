@@ -25,7 +25,10 @@ let package = Package(
         // SQLite storage through GRDB; GRDB never appears in its public API.
         .target(
             name: "ReadingListStorage",
-            dependencies: ["ReadingListModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ReadingListModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // JSON shapes that cross a process boundary (CLI --json, export).
         .target(name: "ReadingListWire", dependencies: ["ReadingListModel"]),

@@ -32,12 +32,13 @@ extension ReadingLibrary {
         _ draft: ArticleDraft, identity: ArticleIdentity, tags: [TagName], addedAt: Date, restampingTags: Bool,
         initialState: [(column: String, value: DatabaseValue)] = [], writer: ChangeWriter
     ) throws -> (outcome: SaveResult.Outcome, addedTags: [String], wrote: Bool) {
-        let db = writer.db
         let id = identity.id.description
-        let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT alive, title, byline, site, excerpt, content, language, published_at FROM article WHERE id = ?"),
-            arguments: [id])
-        let wasAlive = existing?["alive"] == true
+        let existing = try writer.statement(
+            "SELECT alive, title, byline, site, excerpt, content, language, published_at FROM article WHERE id = ?"
+        ).fetchOne([id.databaseValue]).map { values in
+            ColumnValues(columns: ["alive", "title", "byline", "site", "excerpt", "content", "language", "published_at"], values: values)
+        }
+        let wasAlive = (existing?["alive"] as Bool?) ?? false
         var values: [(column: String, value: DatabaseValue)] = []
         func fill(_ column: String, _ value: (any DatabaseValueConvertible)?) {
             guard let value else { return }

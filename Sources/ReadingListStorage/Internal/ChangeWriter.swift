@@ -34,6 +34,8 @@ final class ChangeWriter {
     /// local): a statement per article would make FTS5 write a segment for each.
     private var indexedThrough: Int64
     private var articlesToIndex = false
+    /// Statements prepared in this transaction, by SQL.
+    private var statements: [String: RawStatement] = [:]
     /// Replica ids by ordinal, loaded when a merge first needs them.
     private var replicaIDs: [Int: String] = [:]
     private var ordinals: [String: Int] = [:]
@@ -92,7 +94,7 @@ final class ChangeWriter {
         let existing = try row(entity, key: key, columns: values.map { $0.column })
         let written = values.filter { column, value in
             guard let existing, entity.field(column).rule == .earliestValueWins else { return true }
-            let current: DatabaseValue = existing.row[column]
+            let current = existing.values[column] as DatabaseValue
             return current.isNull || value.precedes(current)
         }
         let stamped = written.map { (column: $0.column, value: $0.value, timestamp: timestamp, replica: replica) }
@@ -134,13 +136,13 @@ final class ChangeWriter {
         let candidates = order.compactMap { best[$0] }
         let columns = candidates.map { $0.field.column }
         let existing = try row(entity, key: key, columns: columns.contains("alive") ? columns : columns + ["alive"])
-        let wasAlive = existing.map { $0.row["alive"] as Bool } ?? false
+        let wasAlive = (existing?.values["alive"] as Bool?) ?? false
         var winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)] = []
         for (field, value, stamp) in candidates {
             observed = max(observed, stamp.timestamp)
             if let existing, let current = existing.clock[field.index] {
                 let stored = ChangeStamp(timestamp: current.timestamp, replicaID: try replicaID(current.replica))
-                guard Self.wins(field.rule, value, stamp, over: existing.row[field.column], stored) else { continue }
+                guard Self.wins(field.rule, value, stamp, over: existing.values[field.column] as DatabaseValue, stored) else { continue }
             }
             winners.append((field.column, value, stamp.timestamp, try ordinal(of: stamp.replicaID)))
         }
@@ -207,9 +209,19 @@ final class ChangeWriter {
     // MARK: - Rows and the feed
 
     private struct ExistingRow {
-        var row: Row
+        /// The columns asked for.
+        var values: ColumnValues
         var clock: FieldClock
         var sequence: Int64
+    }
+
+    /// This transaction's statement for `sql`, prepared on first use (hot statements of bulk
+    /// writes; see ``RawStatement``).
+    func statement(_ sql: String) throws -> RawStatement {
+        if let prepared = statements[sql] { return prepared }
+        let prepared = try RawStatement(db, sql: sql)
+        statements[sql] = prepared
+        return prepared
     }
 
     private func condition(_ entity: SyncedEntity) -> String {
@@ -218,11 +230,13 @@ final class ChangeWriter {
 
     private func row(_ entity: SyncedEntity, key: [String], columns: [String]) throws -> ExistingRow? {
         precondition(key.count == entity.keyColumns.count)
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(condition(entity))"),
-            arguments: Self.arguments(key.map { $0.databaseValue }))
+        guard let row = try statement("SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(condition(entity))")
+            .fetchOne(key.map { $0.databaseValue })
         else { return nil }
-        return ExistingRow(row: row, clock: try FieldClock(packed: row["clock"]), sequence: row["seq"])
+        guard case .blob(let clock) = row[0].storage, case .int64(let sequence) = row[1].storage else {
+            throw ReadingListError(.storage, "A \(entity.name) row has no valid clock; the library may be damaged.")
+        }
+        return ExistingRow(values: ColumnValues(columns: columns, values: Array(row[2...])), clock: try FieldClock(packed: clock), sequence: sequence)
     }
 
     /// Writes the winning fields with their stamps under a new feed entry, and `local` columns
@@ -257,14 +271,14 @@ final class ChangeWriter {
                 try removeFeedEntry(stale)
             }
             let assignments = (fields.map { $0.column } + local.map { $0.column }).map { "\($0) = ?" } + ["clock = ?", "seq = ?"]
-            try db.cachedStatement(sql: "UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition(entity))")
-                .execute(arguments: Self.arguments(values + key.map { $0.databaseValue }))
+            try statement("UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition(entity))")
+                .execute(values + key.map { $0.databaseValue })
         } else {
             let searchKey = entity.searchKeyColumn.map { [$0] } ?? []
             let columns = entity.keyColumns + fields.map { $0.column } + local.map { $0.column } + ["clock", "seq"] + searchKey
             let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-            try db.cachedStatement(sql: "INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))").execute(
-                arguments: Self.arguments(key.map { $0.databaseValue } + values + searchKey.map { _ in sequence.databaseValue }))
+            try statement("INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+                .execute(key.map { $0.databaseValue } + values + searchKey.map { _ in sequence.databaseValue })
             if !searchKey.isEmpty { articlesToIndex = true }
         }
     }
@@ -296,7 +310,7 @@ final class ChangeWriter {
         if let first = pendingFeed.first, sequence >= first.sequence {
             pendingFeed.removeAll { $0.sequence == sequence }
         } else {
-            try db.cachedStatement(sql: "DELETE FROM change_feed WHERE seq = ?").execute(arguments: [sequence])
+            try statement("DELETE FROM change_feed WHERE seq = ?").execute([sequence.databaseValue])
         }
     }
 
@@ -309,15 +323,10 @@ final class ChangeWriter {
         for entry in pendingFeed {
             values += [entry.sequence.databaseValue, entry.entity.databaseValue, entry.rowKey.databaseValue]
         }
-        try db.cachedStatement(sql: "INSERT INTO change_feed (seq, entity, row_key) VALUES \(rows)").execute(arguments: Self.arguments(values))
+        try statement("INSERT INTO change_feed (seq, entity, row_key) VALUES \(rows)").execute(values)
         pendingFeed.removeAll(keepingCapacity: true)
     }
 
-    /// Statement arguments from values. (GRDB's initializer from a sequence of concrete values
-    /// builds a key path at run time on every call, which shows in bulk writes.)
-    private static func arguments(_ values: [DatabaseValue]) -> StatementArguments {
-        StatementArguments(values.map { $0 as (any DatabaseValueConvertible)? })
-    }
 
     // MARK: - Replicas
 

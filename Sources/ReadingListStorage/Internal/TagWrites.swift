@@ -25,9 +25,9 @@ enum TagWrites {
         let articleID = article.description
         // The article's memberships in one read (a new article has none).
         var memberships: [String: Bool] = [:]
-        let rows = try Row.fetchCursor(
-            writer.db.cachedStatement(sql: "SELECT tag_id, alive FROM article_tag WHERE article_id = ?"), arguments: [articleID])
-        while let row = try rows.next() { memberships[row[0]] = row[1] }
+        try writer.statement("SELECT tag_id, alive FROM article_tag WHERE article_id = ?").forEach([articleID.databaseValue]) { row in
+            if let tagID = String.fromDatabaseValue(row[0]) { memberships[tagID] = row[1] == true.databaseValue }
+        }
         var added: [String] = []
         var named = Set<String>()
         for (tagID, name) in try ensureTags(tags, writer: writer) {
@@ -96,9 +96,11 @@ enum TagWrites {
     private static func lookUp(_ tag: TagName, writer: ChangeWriter) throws -> (tag: (id: String, name: String), alive: Bool) {
         if let known = writer.tagCache[tag.key] { return (known, true) }
         let tagID = tag.rowID
-        let stored = try Row.fetchOne(writer.db.cachedStatement(sql: "SELECT alive, name FROM tag WHERE id = ?"), arguments: [tagID])
-        guard let stored, stored["alive"] == true else { return ((tagID, tag.display), false) }
-        let found = (id: tagID, name: stored["name"] as String)
+        let stored = try writer.statement("SELECT alive, name FROM tag WHERE id = ?").fetchOne([tagID.databaseValue])
+        guard let stored, stored[0] == true.databaseValue, let name = String.fromDatabaseValue(stored[1]) else {
+            return ((tagID, tag.display), false)
+        }
+        let found = (id: tagID, name: name)
         writer.tagCache[tag.key] = found
         return (found, true)
     }

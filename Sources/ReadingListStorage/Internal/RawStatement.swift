@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A statement of the change writer run through SQLite's C API on GRDB's connection.
+///
+/// A bulk write (an import, a sync) runs a few statements hundreds of thousands of times;
+/// binding each row's values through GRDB's `StatementArguments` cost more than SQLite's work.
+/// Prepared once per write transaction, finalized with it. Errors become GRDB's
+/// `DatabaseError`, as from any other statement.
+final class RawStatement {
+    private let handle: OpaquePointer
+    private let connection: OpaquePointer
+    let sql: String
+
+    init(_ db: Database, sql: String) throws {
+        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed database") }
+        var handle: OpaquePointer?
+        let code = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, nil)
+        guard code == SQLITE_OK, let handle else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        }
+        self.handle = handle
+        self.connection = connection
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Runs the statement with `values` bound to its parameters in order.
+    func execute(_ values: [DatabaseValue]) throws {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }
+    }
+
+    /// Runs the query with `values` bound and returns its first row's columns, or nil.
+    func fetchOne(_ values: [DatabaseValue]) throws -> [DatabaseValue]? {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else { throw error(code) }
+        return (0..<sqlite3_column_count(handle)).map(column)
+    }
+
+    /// Runs the query with `values` bound and calls `body` with each row's columns.
+    func forEach(_ values: [DatabaseValue], _ body: ([DatabaseValue]) throws -> Void) throws {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        let count = sqlite3_column_count(handle)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw error(code) }
+            try body((0..<count).map(column))
+        }
+    }
+
+    private func bind(_ values: [DatabaseValue]) throws {
+        sqlite3_reset(handle)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value.storage {
+            case .null: code = sqlite3_bind_null(handle, index)
+            case .int64(let number): code = sqlite3_bind_int64(handle, index, number)
+            case .double(let number): code = sqlite3_bind_double(handle, index, number)
+            case .string(let text):
+                var text = text
+                code = text.withUTF8 { bytes in
+                    guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+                    return UnsafeRawPointer(start).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                        sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
+                    }
+                }
+            case .blob(let data):
+                code = data.withUnsafeBytes { bytes in
+                    guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_zeroblob(handle, index, 0) }
+                    return sqlite3_bind_blob(handle, index, start, Int32(bytes.count), Self.transient)
+                }
+            }
+            guard code == SQLITE_OK else { throw error(code) }
+        }
+    }
+
+    private func column(_ index: Int32) -> DatabaseValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER:
+            return sqlite3_column_int64(handle, index).databaseValue
+        case SQLITE_FLOAT:
+            return sqlite3_column_double(handle, index).databaseValue
+        case SQLITE_TEXT:
+            let count = Int(sqlite3_column_bytes(handle, index))
+            guard let bytes = sqlite3_column_text(handle, index) else { return "".databaseValue }
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self).databaseValue
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, index))
+            guard let bytes = sqlite3_column_blob(handle, index) else { return Data().databaseValue }
+            return Data(bytes: bytes, count: count).databaseValue
+        default:
+            return .null
+        }
+    }
+
+    private func error(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+    }
+
+    /// SQLite copies the bound bytes (`SQLITE_TRANSIENT`).
+    private static let transient = unsafeBitCast(Int(-1), to: sqlite3_destructor_type.self)
+}
