@@ -40,12 +40,12 @@ import Testing
             "table file_identity: afd7c7ebe3ba638e",
             "table foreign_field: 880483d4fcb6f2a7",
             "table highlight: ab8b7d08dd52de8d",
-            "table library_state: 2b949d9dc65d3d12",
+            "table library_state: 9d97ec56b7434127",
             "table peer: 51f9015faeb8975",
             "table replica: c979b0c3c8598789",
             "table tag: 4a481bf683df2eaa",
-            "trigger article_search_delete: 9f9805797911febb",
-            "trigger article_search_update: 1f901a6b72d96307",
+            "trigger article_search_delete: 4a82d8a809843f7",
+            "trigger article_search_update: 6a5cb4f85a28da5b",
         ])
     }
 

@@ -63,14 +63,28 @@ import Testing
         let expected = try temporary.library.checksum()
         // Back to schema version 2 (no kept checksum, the old search key index and insert trigger), as an older build left the file.
         try DatabaseQueue(path: temporary.path).write { db in
-            try db.execute(sql: "ALTER TABLE library_state DROP COLUMN checksum")
-            try db.execute(sql: "DROP INDEX article_by_search_key")
-            try db.execute(sql: "CREATE INDEX article_by_search_id ON article (search_id)")
             try db.execute(sql: """
+                DROP TRIGGER article_search_delete;
+                DROP TRIGGER article_search_update;
+                ALTER TABLE library_state DROP COLUMN checksum;
+                ALTER TABLE library_state DROP COLUMN search_indexed_through;
+                DROP INDEX article_by_search_key;
+                CREATE INDEX article_by_search_id ON article (search_id);
                 CREATE TRIGGER article_search_insert AFTER INSERT ON article BEGIN
                     INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
                     VALUES (new.search_id, new.title, new.byline, new.site, new.excerpt, new.content, new.tags);
-                END
+                END;
+                CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN
+                    INSERT INTO article_search (article_search, rowid, title, byline, site, excerpt, content, tags)
+                    VALUES ('delete', old.search_id, old.title, old.byline, old.site, old.excerpt, old.content, old.tags);
+                END;
+                CREATE TRIGGER article_search_update
+                AFTER UPDATE OF title, byline, site, excerpt, content, tags ON article BEGIN
+                    INSERT INTO article_search (article_search, rowid, title, byline, site, excerpt, content, tags)
+                    VALUES ('delete', old.search_id, old.title, old.byline, old.site, old.excerpt, old.content, old.tags);
+                    INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
+                    VALUES (new.search_id, new.title, new.byline, new.site, new.excerpt, new.content, new.tags);
+                END;
                 """)
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3 kept state checksum'")
             try db.execute(sql: "PRAGMA user_version = 2")
@@ -78,6 +92,12 @@ import Testing
         let reopened = try ReadingLibrary(path: temporary.path)
         #expect(try reopened.status().schemaVersion == 3)
         #expect(try reopened.checksum() == expected)
+        // Its articles were indexed by the old triggers; later writes index theirs.
+        try reopened.save(ArticleDraft(source: .url("https://example.com/new"), title: "Newer words"))
+        _ = try reopened.addTags(["fresh"], to: "https://example.com/old")
+        #expect(try reopened.search("newer").count == 1)
+        #expect(try reopened.search("fresh").count == 1)
+        try expectWholeSearchIndex(temporary.path)
     }
 
     @Test func aRecountRepairsADamagedKeptChecksum() throws {

@@ -29,10 +29,11 @@ final class ChangeWriter {
     /// instead of a statement (and an AUTOINCREMENT update) per written row.
     private var pendingFeed: [(sequence: Int64, entity: Int, rowKey: String)] = []
     private static let feedBatch = 100
-    /// Articles with a search key above this are not in the search index yet: new articles
-    /// are indexed together, in one statement, by ``indexNewArticles()`` (SPEC-independent,
-    /// local): a statement per article would make FTS5 write a segment for each.
-    private var indexedThrough: Int64
+    /// Articles with a search key above this are not in the search index yet
+    /// (`library_state.search_indexed_through`): new articles are indexed together, in one
+    /// statement, by ``indexNewArticles()``; a statement per article would make FTS5 write a
+    /// segment for each. The index's triggers leave unindexed articles alone.
+    private let indexedThrough: Int64
     private var articlesToIndex = false
     /// Statements prepared in this transaction, by SQL.
     private var statements: [String: RawStatement] = [:]
@@ -44,19 +45,21 @@ final class ChangeWriter {
     /// made them in this transaction; emptied by any write to the tag table.
     var tagCache: [String: (id: String, name: String)] = [:]
 
-    private init(db: Database, timestamp: HybridTimestamp, replica: Int, checksum: UInt64, lastSequence: Int64) {
+    private init(db: Database, timestamp: HybridTimestamp, replica: Int, checksum: UInt64, lastSequence: Int64, indexedThrough: Int64) {
         self.db = db
         self.timestamp = timestamp
         self.replica = replica
         self.checksum = checksum
         storedChecksum = checksum
         self.lastSequence = lastSequence
-        indexedThrough = lastSequence
+        self.indexedThrough = indexedThrough
     }
 
     /// Begins a change in `db`'s open transaction: reads the persisted clock and advances it.
     static func begin(_ db: Database, now: Date) throws -> ChangeWriter {
-        guard let state = try Row.fetchOne(db.cachedStatement(sql: "SELECT replica_ordinal, clock, checksum FROM library_state")) else {
+        guard let state = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT replica_ordinal, clock, checksum, search_indexed_through FROM library_state"))
+        else {
             throw ReadingListError(.storage, "The library has no replica state; it may be damaged.")
         }
         let persisted = HybridTimestamp(rawValue: UInt64(bitPattern: state["clock"] as Int64))
@@ -67,7 +70,8 @@ final class ChangeWriter {
                 """)) ?? 0
         return ChangeWriter(
             db: db, timestamp: persisted.advanced(now: now), replica: state["replica_ordinal"],
-            checksum: UInt64(bitPattern: state["checksum"] as Int64), lastSequence: lastSequence)
+            checksum: UInt64(bitPattern: state["checksum"] as Int64), lastSequence: lastSequence,
+            indexedThrough: state["search_indexed_through"])
     }
 
     /// Inserts the pending feed entries, persists the greatest clock reading this transaction
@@ -263,7 +267,6 @@ final class ChangeWriter {
         }
         let values = fields.map { $0.value } + local.map { $0.value } + [clock.packed.databaseValue, sequence.databaseValue]
         if let existing {
-            if entity.searchKeyColumn != nil { try indexNewArticles() }
             // The feed keeps one entry per sequence that some current value of the row was
             // written at; an entry whose values have all been overwritten goes.
             let live = Set(clock.stamps.values.map { $0.sequence })
@@ -283,18 +286,16 @@ final class ChangeWriter {
         }
     }
 
-    /// Adds the articles inserted since the last call to the search index, in one statement.
-    /// Called before any update of an article row (the index's update trigger removes the old
-    /// text, which must be indexed by then) and before commit.
-    func indexNewArticles() throws {
+    /// Adds the articles inserted in this transaction to the search index, with their final
+    /// text, in one statement, and records that they are indexed. Called once, before commit.
+    private func indexNewArticles() throws {
         guard articlesToIndex else { return }
         try db.cachedStatement(
             sql: """
                 INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
                 SELECT search_id, title, byline, site, excerpt, content, tags FROM article WHERE search_id > ?
                 """).execute(arguments: [indexedThrough])
-        indexedThrough = lastSequence
-        articlesToIndex = false
+        try db.cachedStatement(sql: "UPDATE library_state SET search_indexed_through = ?").execute(arguments: [lastSequence])
     }
 
     /// Gives out the next feed sequence for a write to the row `rowKey` of `entity`.

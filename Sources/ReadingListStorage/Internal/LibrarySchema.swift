@@ -189,9 +189,29 @@ enum LibrarySchema {
             // New articles enter the search index together, at the end of a write
             // (`ChangeWriter.indexNewArticles`), not by a trigger per row: FTS5 writes a
             // segment per statement, which made the index most of the cost of a bulk insert.
+            // Articles above `search_indexed_through` are not indexed yet (inserted by the
+            // write in progress): the update and delete triggers leave them alone, and the
+            // write indexes their final text when it ends.
             try db.execute(sql: """
                 ALTER TABLE library_state ADD COLUMN checksum INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE library_state ADD COLUMN search_indexed_through INTEGER NOT NULL DEFAULT 0;
+                UPDATE library_state SET search_indexed_through = (SELECT coalesce(max(search_id), 0) FROM article);
                 DROP TRIGGER article_search_insert;
+                DROP TRIGGER article_search_delete;
+                DROP TRIGGER article_search_update;
+                CREATE TRIGGER article_search_delete AFTER DELETE ON article
+                WHEN old.search_id <= (SELECT search_indexed_through FROM library_state) BEGIN
+                    INSERT INTO article_search (article_search, rowid, title, byline, site, excerpt, content, tags)
+                    VALUES ('delete', old.search_id, old.title, old.byline, old.site, old.excerpt, old.content, old.tags);
+                END;
+                CREATE TRIGGER article_search_update
+                AFTER UPDATE OF title, byline, site, excerpt, content, tags ON article
+                WHEN old.search_id <= (SELECT search_indexed_through FROM library_state) BEGIN
+                    INSERT INTO article_search (article_search, rowid, title, byline, site, excerpt, content, tags)
+                    VALUES ('delete', old.search_id, old.title, old.byline, old.site, old.excerpt, old.content, old.tags);
+                    INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
+                    VALUES (new.search_id, new.title, new.byline, new.site, new.excerpt, new.content, new.tags);
+                END;
                 DROP INDEX article_by_search_id;
                 CREATE INDEX article_by_search_key ON article (search_id, alive, id);
                 PRAGMA user_version = 3;

@@ -111,7 +111,6 @@ enum TagWrites {
 
     /// Recomputes the local, search-only `tags` column of an article.
     static func refreshSearchText(of articleID: String, writer: ChangeWriter) throws {
-        try writer.indexNewArticles()
         try writer.db.cachedStatement(
             sql: """
                 UPDATE article SET tags = coalesce((
