@@ -19,20 +19,30 @@ enum ChangeFeedReader {
         var bytes = 0
         var toSequence = sequence
         var hasMore = false
+        // The rows of each entity, read through SQLite's C API (see RawStatement).
+        var rowQueries: [Int: RawStatement] = [:]
         let entries = try Row.fetchCursor(
             db.cachedStatement(sql: "SELECT seq, entity, row_key FROM change_feed WHERE seq > ? ORDER BY seq"), arguments: [sequence])
         while let entry = try entries.next() {
             let rowChanges: [FieldChange]
-            if entry["entity"] as Int == ForeignFields.feedCode {
+            let code: Int = entry["entity"]
+            if code == ForeignFields.feedCode {
                 rowChanges = [try ForeignFields.change(at: entry["seq"], db, replicaIDs: replicaIDs)]
                     .filter { $0.stamp.replicaID != excluded }
             } else {
-                guard let entity = SyncedEntity.all.first(where: { $0.code == entry["entity"] as Int }) else {
-                    throw ReadingListError(.storage, "The change feed names an unknown entity (\(entry["entity"] as Int)); the library may be damaged.")
+                guard let entity = SyncedEntity.all.first(where: { $0.code == code }) else {
+                    throw ReadingListError(.storage, "The change feed names an unknown entity (\(code)); the library may be damaged.")
+                }
+                let query: RawStatement
+                if let prepared = rowQueries[code] {
+                    query = prepared
+                } else {
+                    query = try RawStatement(db, sql: rowQuery(entity))
+                    rowQueries[code] = query
                 }
                 let key = (entry["row_key"] as String).split(separator: " ").map(String.init)
                 rowChanges = try changesOfRow(
-                    db, entity, key: key, at: entry["seq"], replicaIDs: replicaIDs, excluding: excludedOrdinals)
+                    query, entity, key: key, at: entry["seq"], replicaIDs: replicaIDs, excluding: excludedOrdinals)
             }
             let entryBytes = rowChanges.reduce(0) { $0 + estimatedSize(of: $1) }
             if !changes.isEmpty, changes.count + rowChanges.count > limit || bytes + entryBytes > maxBytes {
@@ -59,24 +69,28 @@ enum ChangeFeedReader {
         return change.entity.utf8.count + change.key.reduce(0) { $0 + $1.utf8.count + 3 } + change.field.utf8.count + value + 40
     }
 
-    private static func changesOfRow(
-        _ db: Database, _ entity: SyncedEntity, key: [String], at sequence: Int64, replicaIDs: [Int: String], excluding: Set<Int>
-    ) throws -> [FieldChange] {
+    /// The query of a row's clock and field values, in `entity.fields` order.
+    private static func rowQuery(_ entity: SyncedEntity) -> String {
         let condition = entity.keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
-        guard key.count == entity.keyColumns.count, let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT clock, \(entity.fields.map(\.column).joined(separator: ", ")) FROM \(entity.table) WHERE \(condition)"),
-            arguments: StatementArguments(key))
+        return "SELECT clock, \(entity.fields.map(\.column).joined(separator: ", ")) FROM \(entity.table) WHERE \(condition)"
+    }
+
+    private static func changesOfRow(
+        _ query: RawStatement, _ entity: SyncedEntity, key: [String], at sequence: Int64, replicaIDs: [Int: String], excluding: Set<Int>
+    ) throws -> [FieldChange] {
+        guard key.count == entity.keyColumns.count, let row = try query.fetchOne(key.map(\.databaseValue)),
+            case .blob(let packed) = row[0].storage
         else {
             throw ReadingListError(.storage, "The change feed names a missing \(entity.name) row; the library may be damaged.")
         }
-        let clock = try FieldClock(packed: row["clock"])
-        return try entity.fields.compactMap { field in
+        let clock = try FieldClock(packed: packed)
+        return try zip(entity.fields, row[1...]).compactMap { field, value in
             guard let stamp = clock[field.index], stamp.sequence == sequence, !excluding.contains(stamp.replica) else { return nil }
             guard let replicaID = replicaIDs[stamp.replica] else {
                 throw ReadingListError(.storage, "The library refers to an unknown replica (\(stamp.replica)); it may be damaged.")
             }
             return FieldChange(
-                entity: entity.name, key: key, field: field.name, value: FieldValue(row[field.column], kind: field.kind),
+                entity: entity.name, key: key, field: field.name, value: FieldValue(value, kind: field.kind),
                 stamp: ChangeStamp(timestamp: stamp.timestamp, replicaID: replicaID))
         }
     }
