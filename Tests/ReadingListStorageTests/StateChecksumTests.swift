@@ -110,3 +110,19 @@ import Testing
         #expect(try temporary.library.checksum() == expected)
     }
 }
+
+/// The sync's check of ids in changes: lowercase UUIDs only.
+@Suite struct LowercaseUUIDCheckTests {
+    @Test func acceptsExactlyLowercaseUUIDs() {
+        for _ in 0..<200 {
+            let id = UUID().uuidString
+            #expect(ReadingLibrary.isLowercaseUUID(id.lowercased()))
+            #expect(!ReadingLibrary.isLowercaseUUID(id.uppercased()))
+        }
+        for bad in ["", "0a0b0c0d-0000-4000-8000-00000000000", "0a0b0c0d-0000-4000-8000-0000000000011", "0a0b0c0d00000-4000-8000-000000000001",
+                    "0a0b0c0d-0000-4000-8000-00000000000g", " a0b0c0d-0000-4000-8000-000000000001", "0a0b0c0d-0000-4000-8000-00000000000é"] {
+            #expect(!ReadingLibrary.isLowercaseUUID(bad), "\(bad)")
+        }
+        #expect(ReadingLibrary.isLowercaseUUID("0a0b0c0d-0000-4000-8000-000000000001"))
+    }
+}
