@@ -15,7 +15,7 @@ public struct SyncOptions {
 
     /// Creates options.
     public init(
-        pageLimit: Int = 2_000, pageBytes: Int = 1 << 20, maxClockSkew: TimeInterval = 86_400, dryRun: Bool = false,
+        pageLimit: Int = 10_000, pageBytes: Int = 1 << 22, maxClockSkew: TimeInterval = 86_400, dryRun: Bool = false,
         progress: ((SyncProgress) -> Void)? = nil
     ) {
         self.pageLimit = pageLimit
