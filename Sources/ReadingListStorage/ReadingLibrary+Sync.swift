@@ -164,7 +164,10 @@ extension ReadingLibrary {
     ///   and repairs the kept value if it differs.
     public func checksum(recounting: Bool = false) throws(ReadingListError) -> String {
         guard recounting else { return StateChecksum.text(try read { try StateChecksum.stored($0) }) }
+        let (counted, kept) = try read { db in (try StateChecksum.recount(db), try StateChecksum.stored(db)) }
+        guard counted != kept else { return StateChecksum.text(counted) }
         do {
+            // Repaired in a write that counts again: another write may have come in between.
             return try pool.write { db in
                 let counted = try StateChecksum.recount(db)
                 if try StateChecksum.stored(db) != counted { try StateChecksum.store(counted, db) }

@@ -33,6 +33,36 @@ import Testing
     }
 }
 
+extension BackgroundSequenceTests {
+    @Test func theSourceIsReleasedBeforeFinishReturns() {
+        let released = ReadCounter()
+        do {
+            let sequence = BackgroundSequence(TrackedSource(released: released), chunkSize: 4, maxChunks: 1) { $0 }
+            #expect(sequence.next() == 0)
+            sequence.finish()
+            #expect(released.value == 1, "the reading thread let go of the source (an unpacked archive, say) before finish() returned")
+        }
+    }
+}
+
+/// An endless source whose iterator counts its release.
+private struct TrackedSource: Sequence {
+    let released: ReadCounter
+
+    final class Iterator: IteratorProtocol {
+        let released: ReadCounter
+        var position = 0
+        init(released: ReadCounter) { self.released = released }
+        deinit { released.increment() }
+        func next() -> Int? {
+            defer { position += 1 }
+            return position
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(released: released) }
+}
+
 private final class ReadCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0

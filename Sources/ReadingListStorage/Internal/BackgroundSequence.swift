@@ -28,12 +28,14 @@ final class BackgroundSequence<Output: Sendable>: Sequence, IteratorProtocol, @u
     ) {
         self.maxChunks = maxChunks
         var iterator = source.makeIterator()
-        let produce = UncheckedTransfer { iterator.next().map(transform) }
+        let work = TransferBox<() -> Output?> { iterator.next().map(transform) }
         let thread = Thread { [self] in
-            let produce = produce.value
+            // The source lives in this closure only, released before the consumer is told the
+            // end: nothing of it runs after `finish()` returns.
+            var produce = work.take()
             var chunk: [Output] = []
             chunk.reserveCapacity(chunkSize)
-            while let output = produce() {
+            while !isStopping, let output = produce?() {
                 chunk.append(output)
                 guard chunk.count == chunkSize else { continue }
                 guard hand(chunk) else { break }
@@ -41,6 +43,7 @@ final class BackgroundSequence<Output: Sendable>: Sequence, IteratorProtocol, @u
                 chunk.reserveCapacity(chunkSize)
             }
             if !chunk.isEmpty { _ = hand(chunk) }
+            produce = nil
             condition.withLock {
                 producing = false
                 condition.broadcast()
@@ -77,6 +80,8 @@ final class BackgroundSequence<Output: Sendable>: Sequence, IteratorProtocol, @u
         condition.unlock()
     }
 
+    private var isStopping: Bool { condition.withLock { stopping } }
+
     /// Queues a chunk, waiting while the buffer is full. Returns false when asked to stop.
     private func hand(_ chunk: [Output]) -> Bool {
         condition.lock()
@@ -89,8 +94,13 @@ final class BackgroundSequence<Output: Sendable>: Sequence, IteratorProtocol, @u
     }
 }
 
-/// A value handed from one thread to another that then is its only user.
-private struct UncheckedTransfer<Value>: @unchecked Sendable {
-    let value: Value
+/// A value handed from one thread to another, which takes it out and is then its only user.
+private final class TransferBox<Value>: @unchecked Sendable {
+    private var value: Value?
     init(_ value: Value) { self.value = value }
+
+    func take() -> Value? {
+        defer { value = nil }
+        return value
+    }
 }

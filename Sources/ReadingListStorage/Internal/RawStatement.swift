@@ -71,13 +71,15 @@ final class RawStatement {
             case .string(let text):
                 var text = text
                 code = text.withUTF8 { bytes in
-                    guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+                    guard bytes.count <= Int32.max else { return SQLITE_TOOBIG }
+                    guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, Self.transient) }
                     return UnsafeRawPointer(start).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                         sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
                     }
                 }
             case .blob(let data):
                 code = data.withUnsafeBytes { bytes in
+                    guard bytes.count <= Int32.max else { return SQLITE_TOOBIG }
                     guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_zeroblob(handle, index, 0) }
                     return sqlite3_bind_blob(handle, index, start, Int32(bytes.count), Self.transient)
                 }
