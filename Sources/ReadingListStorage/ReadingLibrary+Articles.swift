@@ -33,11 +33,9 @@ extension ReadingLibrary {
         initialState: [(column: String, value: DatabaseValue)] = [], writer: ChangeWriter
     ) throws -> (outcome: SaveResult.Outcome, addedTags: [String], wrote: Bool) {
         let id = identity.id.description
-        let existing = try writer.statement(
-            "SELECT alive, title, byline, site, excerpt, content, language, published_at FROM article WHERE id = ?"
-        ).fetchOne([id.databaseValue]).map { values in
-            ColumnValues(columns: ["alive", "title", "byline", "site", "excerpt", "content", "language", "published_at"], values: values)
-        }
+        let stored = ["alive", "title", "byline", "site", "excerpt", "content", "language", "published_at"]
+        let existing = try writer.statement("SELECT \(stored.joined(separator: ", ")) FROM article WHERE id = ?")
+            .fetchOne([id.databaseValue]).map { ColumnValues(columns: stored, values: $0) }
         let wasAlive = (existing?["alive"] as Bool?) ?? false
         var values: [(column: String, value: DatabaseValue)] = []
         func fill(_ column: String, _ value: (any DatabaseValueConvertible)?) {

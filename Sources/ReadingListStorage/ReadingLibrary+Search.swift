@@ -14,13 +14,13 @@ extension ReadingLibrary {
             let ranked = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT article_search.rowid AS search_id, bm25(article_search, 10.0, 2.0, 2.0, 3.0, 1.0, 5.0) AS rank
+                    SELECT article_search.rowid AS search_id, article.id, bm25(article_search, 10.0, 2.0, 2.0, 3.0, 1.0, 5.0) AS rank
                     FROM article_search JOIN article ON article.search_id = article_search.rowid
                     WHERE article_search MATCH ? AND article.alive = 1
                     ORDER BY rank, article.id LIMIT ?
                     """,
                 arguments: [pattern, limit]
-            ).map { (searchID: $0["search_id"] as Int64, rank: $0["rank"] as Double) }
+            ).map { (searchID: $0["search_id"] as Int64, id: $0["id"] as String, rank: $0["rank"] as Double) }
             guard !ranked.isEmpty else { return [] }
             let keys = ranked.map { $0.searchID.description }.joined(separator: ",")
             var snippets: [Int64: String] = [:]
@@ -34,14 +34,10 @@ extension ReadingLibrary {
             {
                 snippets[row["rowid"]] = row["snippet"]
             }
-            var articles: [Int64: Article] = [:]
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT article.search_id, \(ArticleRows.columns) FROM article WHERE article.search_id IN (\(keys))")
-            var fetched = try rows.map { try ArticleRows.decode($0) }
-            try ArticleRows.attachRelations(db, to: &fetched)
-            for (row, article) in zip(rows, fetched) { articles[row["search_id"]] = article }
+            let fetched = try ArticleRows.fetch(db, where: "article.search_id IN (\(keys))")
+            let articles = Dictionary(fetched.map { ($0.id.description, $0) }, uniquingKeysWith: { first, _ in first })
             return ranked.compactMap { match in
-                articles[match.searchID].map { SearchResult(article: $0, snippet: snippets[match.searchID] ?? "", rank: match.rank) }
+                articles[match.id].map { SearchResult(article: $0, snippet: snippets[match.searchID] ?? "", rank: match.rank) }
             }
         }
     }

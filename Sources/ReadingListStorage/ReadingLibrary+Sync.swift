@@ -77,7 +77,7 @@ extension ReadingLibrary {
             touchedArticles.formUnion(try String.fetchAll(
                 writer.db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [tag]))
         }
-        for article in touchedArticles.sorted() { try TagWrites.refreshSearchText(of: article, writer: writer) }
+        for article in touchedArticles.sorted() { try TagWrites.refreshSearchText(of: article, writer.db) }
         return report
     }
 

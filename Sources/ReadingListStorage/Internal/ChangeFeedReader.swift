@@ -71,8 +71,7 @@ enum ChangeFeedReader {
 
     /// The query of a row's clock and field values, in `entity.fields` order.
     private static func rowQuery(_ entity: SyncedEntity) -> String {
-        let condition = entity.keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
-        return "SELECT clock, \(entity.fields.map(\.column).joined(separator: ", ")) FROM \(entity.table) WHERE \(condition)"
+        "SELECT clock, \(entity.fields.map(\.column).joined(separator: ", ")) FROM \(entity.table) WHERE \(entity.keyCondition)"
     }
 
     private static func changesOfRow(

@@ -228,13 +228,9 @@ final class ChangeWriter {
         return prepared
     }
 
-    private func condition(_ entity: SyncedEntity) -> String {
-        entity.keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
-    }
-
     private func row(_ entity: SyncedEntity, key: [String], columns: [String]) throws -> ExistingRow? {
         precondition(key.count == entity.keyColumns.count)
-        guard let row = try statement("SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(condition(entity))")
+        guard let row = try statement("SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(entity.keyCondition)")
             .fetchOne(key.map { $0.databaseValue })
         else { return nil }
         guard case .blob(let clock) = row[0].storage, case .int64(let sequence) = row[1].storage else {
@@ -274,7 +270,7 @@ final class ChangeWriter {
                 try removeFeedEntry(stale)
             }
             let assignments = (fields.map { $0.column } + local.map { $0.column }).map { "\($0) = ?" } + ["clock = ?", "seq = ?"]
-            try statement("UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(condition(entity))")
+            try statement("UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(entity.keyCondition)")
                 .execute(values + key.map { $0.databaseValue })
         } else {
             let searchKey = entity.searchKeyColumn.map { [$0] } ?? []
@@ -327,7 +323,6 @@ final class ChangeWriter {
         try statement("INSERT INTO change_feed (seq, entity, row_key) VALUES \(rows)").execute(values)
         pendingFeed.removeAll(keepingCapacity: true)
     }
-
 
     // MARK: - Replicas
 

@@ -96,6 +96,9 @@ struct SyncedEntity: Sendable {
     /// The entity called `name` on the wire.
     static func named(_ name: String) -> SyncedEntity? { all.first { $0.name == name } }
 
+    /// The SQL condition selecting one row by its key columns, with a parameter for each.
+    var keyCondition: String { keyColumns.map { "\($0) = ?" }.joined(separator: " AND ") }
+
     /// The field called `name` on the wire.
     func field(named name: String) -> SyncedField? { fields.first { $0.name == name } }
 

@@ -45,7 +45,7 @@ enum TagWrites {
         case .whenAdded: !added.isEmpty
         case .whenOthersLive: memberships.contains { tagID, alive in alive && !named.contains(tagID) }
         }
-        if refresh { try refreshSearchText(of: articleID, writer: writer) }
+        if refresh { try refreshSearchText(of: articleID, writer.db) }
         return added
     }
 
@@ -63,7 +63,7 @@ enum TagWrites {
             guard present == true else { continue }
             removed.append(try displayName(tagID, writer.db) ?? tag.display)
         }
-        if !removed.isEmpty { try refreshSearchText(of: article.description, writer: writer) }
+        if !removed.isEmpty { try refreshSearchText(of: article.description, writer.db) }
         return removed
     }
 
@@ -110,8 +110,8 @@ enum TagWrites {
     }
 
     /// Recomputes the local, search-only `tags` column of an article.
-    static func refreshSearchText(of articleID: String, writer: ChangeWriter) throws {
-        try writer.db.cachedStatement(
+    static func refreshSearchText(of articleID: String, _ db: Database) throws {
+        try db.cachedStatement(
             sql: """
                 UPDATE article SET tags = coalesce((
                     SELECT group_concat(tag.name, ' ') FROM article_tag m JOIN tag ON tag.id = m.tag_id
