@@ -22,11 +22,13 @@ let package = Package(
             name: "ReadingListModel",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Internals shared by storage and import (package access only, never public).
+        .target(name: "ReadingListSupport"),
         // SQLite storage through GRDB; GRDB never appears in its public API.
         .target(
             name: "ReadingListStorage",
             dependencies: [
-                "ReadingListModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "ReadingListModel", "ReadingListSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -50,7 +52,7 @@ let package = Package(
         .target(
             name: "ReadingListImport",
             dependencies: [
-                "ReadingListModel", "ReadingListWire", "ReadingListExtraction", "CLibXML2",
+                "ReadingListModel", "ReadingListSupport", "ReadingListWire", "ReadingListExtraction", "CLibXML2",
                 .product(name: "CSV", package: "CSV.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -88,6 +90,7 @@ let package = Package(
         // Test support: reading Protocol/vectors files (used by test targets only).
         .target(name: "ProtocolVectors", path: "Tests/ProtocolVectors"),
         .testTarget(name: "ReadingListModelTests", dependencies: ["ReadingListModel"]),
+        .testTarget(name: "ReadingListSupportTests", dependencies: ["ReadingListSupport"]),
         .testTarget(
             name: "ReadingListStorageTests",
             dependencies: [

@@ -1,7 +1,7 @@
 import ReadingListModel
 
-/// The links of an HTML export file in document order, one at a time, each with its folders,
-/// section and description.
+/// Turns the elements and text of an HTML export file, in document order, into its links, each
+/// with its folders, section and description (``HTMLLink``), each handed on once complete.
 ///
 /// Everything is decided in document order, never by the tree's shape, because libxml2
 /// recovers the unclosed tags of a bookmark file in more than one way (a `<DT>` nested in the
@@ -9,100 +9,145 @@ import ReadingListModel
 /// - a `<DL>` is the folder of the last `<H3>` seen in the same enclosing list since the last
 ///   link, and the folder's links are the ones inside that `<DL>`;
 /// - a `<DD>` is the description of the link just before it, when nothing (no heading, list or
-///   other link) stands between them; a link is returned once its description is known;
-/// - an `<h1>` or `<h2>` starts a section (Pocket's "Unread" and "Read Archive").
-struct HTMLLinkWalker: IteratorProtocol {
+///   other link) stands between them; a link is complete once its description is known;
+/// - an `<h1>` or `<h2>` starts a section (Pocket's "Unread" and "Read Archive");
+/// - what is inside a link, a heading, `<script>`, `<style>`, `<head>` or `<title>` is not
+///   looked into for structure.
+final class HTMLLinkWalker: HTMLEventSink {
     /// A list (`<DL>`) being walked through: its folders and the heading that will name the
     /// next list opened in it.
     private struct Scope {
-        var list: HTMLNode?
+        /// The depth of the list's element (0 for the document).
+        var depth: Int
         var folders: [HTMLLink.Folder]
         var pendingFolder: HTMLLink.Folder?
+    }
+
+    /// An element whose text is being gathered, and what it is for.
+    private enum Capture {
+        case link(attributes: [String: String], line: Int)
+        case folder(attributes: [String: String])
+        case section
+        case skipped
+
+        /// Whether the element's text is kept.
+        var gathersText: Bool {
+            if case .skipped = self { return false }
+            return true
+        }
     }
 
     /// Elements that end a description: what follows them is not part of it.
     private static let structure: Set<String> = ["a", "dl", "dt", "dd", "h1", "h2", "h3", "hr", "ul", "ol", "li"]
 
-    /// Keeps the tree alive while the walk uses its nodes.
-    private let document: HTMLDocument
-    private var walk: HTMLNode.Walk?
-    private var descend = true
-    private var scopes = [Scope(list: nil, folders: [], pendingFolder: nil)]
+    /// The depth of the innermost open element (0 outside every element).
+    private var depth = 0
+    private var scopes = [Scope(depth: 0, folders: [], pendingFolder: nil)]
     private var section: String?
-    /// The last link, kept until it is known whether a description follows.
+    /// The element whose content is not looked into for structure, and its depth.
+    private var capture: (kind: Capture, depth: Int)?
+    private var captured: [UInt8] = []
+    /// The last link, held until it is known whether a description follows.
     private var held: HTMLLink?
-    private var finished = false
+    /// The text of the held link's `<DD>` gathered so far, and the depth of the `<DD>`.
+    private var description: (text: [UInt8], depth: Int)?
+    /// Takes each complete link, in document order; `false` when it wants no more.
+    private let emit: (HTMLLink) -> Bool
+    private(set) var isSatisfied = false
 
-    init(document: HTMLDocument) {
-        self.document = document
-        walk = document.root.map(HTMLNode.Walk.init)
+    /// A walk that hands each complete link to `emit`, until `emit` returns `false`.
+    init(emit: @escaping (HTMLLink) -> Bool) {
+        self.emit = emit
     }
 
-    mutating func next() -> HTMLLink? {
-        while !finished {
-            guard let node = nextNode() else {
-                finished = true
-                return releaseHeld()
-            }
-            guard node.isElement else { continue }
-            if let link = visit(node) { return link }
+    /// Ends the walk: the held link is complete.
+    func finish() {
+        releaseHeld()
+    }
+
+    func start(_ name: String, attributes: HTMLStartTagAttributes, line: Int) {
+        depth += 1
+        if description != nil {
+            if Self.structure.contains(name) { endDescription() } else if name == "br" { description?.text.append(0x0A) }
         }
-        return nil
-    }
-
-    private mutating func nextNode() -> HTMLNode? {
-        guard var walk else { return nil }
-        defer { self.walk = walk }
-        let descending = descend
-        descend = true
-        return walk.next(descending: descending) { left in
-            if self.scopes.count > 1, self.scopes[self.scopes.count - 1].list == left { self.scopes.removeLast() }
+        if let capture {
+            if name == "br", capture.kind.gathersText { captured.append(0x0A) }
+            return
         }
-    }
-
-    /// Takes in an element; returns a link that is complete now.
-    private mutating func visit(_ node: HTMLNode) -> HTMLLink? {
-        switch node.name {
+        switch name {
         case "a":
-            descend = false
-            let released = releaseHeld()
+            releaseHeld()
             scopes[scopes.count - 1].pendingFolder = nil
-            let attributes = node.attributes
+            let attributes = attributes.dictionary
             // An anchor (<a name>) is no link; an <a> with neither attribute is a broken one.
-            guard attributes["href"] != nil || attributes["name"] == nil else { return released }
-            held = HTMLLink(
-                attributes: attributes, title: node.text.collapsingWhitespace(), line: node.line,
-                folders: scopes[scopes.count - 1].folders, section: section)
-            return released
+            let kind: Capture = attributes["href"] != nil || attributes["name"] == nil ? .link(attributes: attributes, line: line) : .skipped
+            begin(kind)
         case "dd":
             // The description is the text up to the next structural element; the walk goes on
             // into the <DD>, which libxml2 may have made the parent of the next folder.
             guard held != nil, held?.description == nil else { return releaseHeld() }
-            held?.description = node.text(upTo: Self.structure)
-            return nil
+            held?.description = ""
+            description = ([], depth)
         case "h3":
-            descend = false
-            scopes[scopes.count - 1].pendingFolder = HTMLLink.Folder(name: node.text.collapsingWhitespace(), attributes: node.attributes)
-            return releaseHeld()
+            releaseHeld()
+            begin(.folder(attributes: attributes.dictionary))
         case "dl":
             let enclosing = scopes[scopes.count - 1]
             scopes[scopes.count - 1].pendingFolder = nil
-            scopes.append(Scope(list: node, folders: enclosing.folders + (enclosing.pendingFolder.map { [$0] } ?? []), pendingFolder: nil))
-            return releaseHeld()
+            scopes.append(Scope(depth: depth, folders: enclosing.folders + (enclosing.pendingFolder.map { [$0] } ?? []), pendingFolder: nil))
+            releaseHeld()
         case "h1", "h2":
-            descend = false
-            section = node.text.collapsingWhitespace()
-            return releaseHeld()
+            releaseHeld()
+            begin(.section)
         case "script", "style", "head", "title":
-            descend = false
-            return nil
+            begin(.skipped)
         default:
-            return nil
+            break
         }
     }
 
-    private mutating func releaseHeld() -> HTMLLink? {
-        defer { held = nil }
-        return held
+    func end(_ name: String) {
+        defer { depth -= 1 }
+        if let open = description, open.depth == depth { endDescription() }
+        if let capture, capture.depth == depth {
+            self.capture = nil
+            let text = String(decoding: captured, as: UTF8.self).collapsingWhitespace()
+            captured.removeAll(keepingCapacity: true)
+            switch capture.kind {
+            case .link(let attributes, let line):
+                held = HTMLLink(attributes: attributes, title: text, line: line, folders: scopes[scopes.count - 1].folders, section: section)
+            case .folder(let attributes):
+                scopes[scopes.count - 1].pendingFolder = HTMLLink.Folder(name: text, attributes: attributes)
+            case .section:
+                section = text
+            case .skipped:
+                break
+            }
+            return
+        }
+        if scopes.count > 1, scopes[scopes.count - 1].depth == depth { scopes.removeLast() }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let capture, capture.kind.gathersText { captured.append(contentsOf: bytes) }
+        if description != nil { description?.text.append(contentsOf: bytes) }
+    }
+
+    private func begin(_ kind: Capture) {
+        capture = (kind, depth)
+        captured.removeAll(keepingCapacity: true)
+    }
+
+    private func endDescription() {
+        guard let open = description else { return }
+        held?.description = String(decoding: open.text, as: UTF8.self)
+        description = nil
+    }
+
+    private func releaseHeld() {
+        endDescription()
+        guard let link = held else { return }
+        held = nil
+        if !isSatisfied, !emit(link) { isSatisfied = true }
     }
 }

@@ -34,16 +34,17 @@ public enum NetscapeHTML {
     /// The tags with which linkding marks an archived bookmark.
     static let archivedTags: Set<String> = ["linkding:bookmarks.archived", "linkding:archived"]
 
-    /// The bookmarks of the file at `path`, parsed whole, then mapped one at a time.
+    /// The bookmarks of the file at `path`, one at a time. The file is read through once
+    /// first, to learn whether it keeps read state.
     /// - Throws: ``ImportProblem`` (line 0) when the file cannot be read, is empty, or holds no
     ///   bookmarks (no `<A>` element at all).
     public static func records(at path: String) throws(ImportProblem) -> HTMLArticleReader {
-        let document = try HTMLDocument(path: path)
-        guard document.containsElement(where: { $0.name == "a" }) else {
+        let survey = try HTMLFileSurvey(path: path)
+        guard survey.hasLinks else {
             throw ImportProblem(line: 0, reason: "the file holds no bookmarks (no <A HREF=…> links)")
         }
-        let keepsReadState = document.containsElement { $0.name == "a" && $0.attributes["toread"] != nil }
-        return HTMLArticleReader(document: document) { article(from: $0, keepsReadState: keepsReadState) }
+        let keepsReadState = survey.hasReadState
+        return HTMLArticleReader(path: path, encoding: survey.encoding) { article(from: $0, keepsReadState: keepsReadState) }
     }
 
     static func article(from link: HTMLLink, keepsReadState: Bool) -> Result<ImportedArticle, ImportProblem> {

@@ -11,15 +11,16 @@ public import ReadingListModel
 /// `ADD_DATE` is); `tags` holds comma-separated tags; a title that only repeats the address is
 /// left out.
 public enum PocketHTML {
-    /// The links of the file at `path`, parsed whole, then mapped one at a time.
+    /// The links of the file at `path`, one at a time (after a first reading that checks the
+    /// file holds some).
     /// - Throws: ``ImportProblem`` (line 0) when the file cannot be read, is empty, or holds no
     ///   links (no `<a>` element at all).
     public static func records(at path: String) throws(ImportProblem) -> HTMLArticleReader {
-        let document = try HTMLDocument(path: path)
-        guard document.containsElement(where: { $0.name == "a" }) else {
+        let survey = try HTMLFileSurvey(path: path)
+        guard survey.hasLinks else {
             throw ImportProblem(line: 0, reason: "the file holds no saved links (no <a href=…> items)")
         }
-        return HTMLArticleReader(document: document, article: article(from:))
+        return HTMLArticleReader(path: path, encoding: survey.encoding, article: article(from:))
     }
 
     static func article(from link: HTMLLink) -> Result<ImportedArticle, ImportProblem> {

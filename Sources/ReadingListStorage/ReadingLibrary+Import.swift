@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import ReadingListModel
+import ReadingListSupport
 
 extension ReadingLibrary {
     /// At most this many skipped records are listed in a summary (all are counted).

@@ -1,5 +1,5 @@
 import Foundation
-@testable import ReadingListStorage
+@testable import ReadingListSupport
 import Testing
 
 /// The import's read-ahead thread hands over every element in order, and stops reading the
