@@ -33,9 +33,8 @@ extension ReadingLibrary {
         initialState: [(column: String, value: DatabaseValue)] = [], writer: ChangeWriter
     ) throws -> (outcome: SaveResult.Outcome, addedTags: [String], wrote: Bool) {
         let id = identity.id.description
-        let stored = ["alive", "title", "byline", "site", "excerpt", "content", "language", "published_at"]
-        let existing = try writer.statement("SELECT \(stored.joined(separator: ", ")) FROM article WHERE id = ?")
-            .fetchOne([id.databaseValue]).map { ColumnValues(columns: stored, values: $0) }
+        let existing = try writer.statement(storedColumnsQuery)
+            .fetchOne([id.databaseValue]).map { ColumnValues(columns: storedColumns, values: $0) }
         let wasAlive = (existing?["alive"] as Bool?) ?? false
         var values: [(column: String, value: DatabaseValue)] = []
         func fill(_ column: String, _ value: (any DatabaseValueConvertible)?) {
@@ -95,6 +94,11 @@ extension ReadingLibrary {
         let outcome: SaveResult.Outcome = existing == nil ? .created : (wasAlive ? .merged : .restored)
         return (outcome, added, wrote || !added.isEmpty)
     }
+
+    /// The columns of an article that ``save(_:identity:tags:addedAt:restampingTags:initialState:writer:)``
+    /// reads before writing, and the query that reads them.
+    private static let storedColumns = ["alive", "title", "byline", "site", "excerpt", "content", "language", "published_at"]
+    private static let storedColumnsQuery = "SELECT \(storedColumns.joined(separator: ", ")) FROM article WHERE id = ?"
 
     /// The live article named by `reference`: an id, a unique id prefix of 4+ characters, or a URL.
     public func article(_ reference: String, includingContent: Bool = false) throws(ReadingListError) -> Article {

@@ -37,6 +37,8 @@ final class ChangeWriter {
     private var articlesToIndex = false
     /// Statements prepared in this transaction, by SQL.
     private var statements: [String: RawStatement] = [:]
+    /// The statements of ``store(_:key:existing:fields:local:)``, by the shape of the write.
+    private var writeStatements: [WriteShape: RawStatement] = [:]
     /// Replica ids by ordinal, loaded when a merge first needs them.
     private var replicaIDs: [Int: String] = [:]
     private var ordinals: [String: Int] = [:]
@@ -248,11 +250,14 @@ final class ChangeWriter {
     ) throws {
         guard !fields.isEmpty else { return }
         if entity.table == SyncedEntity.tag.table { tagCache.removeAll() }
-        let sequence = try addFeedEntry(entity: entity.code, rowKey: key.joined(separator: " "))
+        let sequence = try addFeedEntry(entity: entity.code, rowKey: key.count == 1 ? key[0] : key.joined(separator: " "))
         var clock = existing?.clock ?? FieldClock()
         let rowPrefix = StateChecksum.rowPrefix(entity: entity.name, key: key)
-        for field in fields {
-            let synced = entity.field(field.column)
+        // In field order, so that one statement serves every write of the same fields.
+        let ordered = fields.map { (synced: entity.field($0.column), field: $0) }.sorted { $0.synced.index < $1.synced.index }
+        var shape = WriteShape(entity: entity.code, inserting: existing == nil, fields: 0, local: local.map { $0.column })
+        for (synced, field) in ordered {
+            shape.fields |= 1 << synced.index
             if let replaced = clock[synced.index] {
                 checksum &-= StateChecksum.term(
                     rowPrefix: rowPrefix, field: synced.name, timestamp: replaced.timestamp, replicaID: try replicaID(replaced.replica))
@@ -261,7 +266,13 @@ final class ChangeWriter {
                 rowPrefix: rowPrefix, field: synced.name, timestamp: field.timestamp, replicaID: try replicaID(field.replica))
             clock[synced.index] = FieldStamp(timestamp: field.timestamp, replica: field.replica, sequence: sequence)
         }
-        let values = fields.map { $0.value } + local.map { $0.value } + [clock.packed.databaseValue, sequence.databaseValue]
+        precondition(shape.fields.nonzeroBitCount == ordered.count, "\(entity.table): a column written twice in one write")
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(entity.keyColumns.count + ordered.count + local.count + 3)
+        if existing == nil { values += key.map { $0.databaseValue } }
+        values += ordered.map { $0.field.value }
+        values += local.map { $0.value }
+        values += [clock.packed.databaseValue, sequence.databaseValue]
         if let existing {
             // The feed keeps one entry per sequence that some current value of the row was
             // written at; an entry whose values have all been overwritten goes.
@@ -269,17 +280,42 @@ final class ChangeWriter {
             for stale in Set(existing.clock.stamps.values.map { $0.sequence }).subtracting(live) {
                 try removeFeedEntry(stale)
             }
-            let assignments = (fields.map { $0.column } + local.map { $0.column }).map { "\($0) = ?" } + ["clock = ?", "seq = ?"]
-            try statement("UPDATE \(entity.table) SET \(assignments.joined(separator: ", ")) WHERE \(entity.keyCondition)")
-                .execute(values + key.map { $0.databaseValue })
-        } else {
-            let searchKey = entity.searchKeyColumn.map { [$0] } ?? []
-            let columns = entity.keyColumns + fields.map { $0.column } + local.map { $0.column } + ["clock", "seq"] + searchKey
-            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-            try statement("INSERT INTO \(entity.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
-                .execute(key.map { $0.databaseValue } + values + searchKey.map { _ in sequence.databaseValue })
-            if !searchKey.isEmpty { articlesToIndex = true }
+            values += key.map { $0.databaseValue }
+        } else if entity.searchKeyColumn != nil {
+            values.append(sequence.databaseValue)
+            articlesToIndex = true
         }
+        try writeStatement(shape, entity: entity, columns: ordered.map { $0.synced.column }).execute(values)
+    }
+
+    /// Which columns of which table a write sets, and whether it inserts the row: the key of
+    /// its prepared statement, cheaper to find than its SQL.
+    private struct WriteShape: Hashable {
+        var entity: Int
+        var inserting: Bool
+        /// A bit for each synced field written, by field index.
+        var fields: UInt32
+        var local: [String]
+    }
+
+    /// The statement that writes a row of `shape`: `columns` (the synced fields, in field
+    /// order), then the local columns, the clock and the feed sequence; an insert starts with
+    /// the key columns and ends with the search key, if the entity has one; an update ends
+    /// with the key columns.
+    private func writeStatement(_ shape: WriteShape, entity: SyncedEntity, columns: [String]) throws -> RawStatement {
+        if let prepared = writeStatements[shape] { return prepared }
+        let written = columns + shape.local + ["clock", "seq"]
+        let sql: String
+        if shape.inserting {
+            let inserted = entity.keyColumns + written + (entity.searchKeyColumn.map { [$0] } ?? [])
+            let placeholders = Array(repeating: "?", count: inserted.count).joined(separator: ", ")
+            sql = "INSERT INTO \(entity.table) (\(inserted.joined(separator: ", "))) VALUES (\(placeholders))"
+        } else {
+            sql = "UPDATE \(entity.table) SET \(written.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(entity.keyCondition)"
+        }
+        let prepared = try statement(sql)
+        writeStatements[shape] = prepared
+        return prepared
     }
 
     /// Adds the articles inserted in this transaction to the search index, with their final
