@@ -1,3 +1,5 @@
+public import ReadingListModel
+
 /// A file format `readlist export` writes (Protocol/SPEC.md §5 and §5.1).
 public enum ExportFormat: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// readlist's own JSON export (`LibraryExport`): every article with its text, states, tags
@@ -18,6 +20,16 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, CustomString
 
     /// Whether articles saved from a file without a URL are left out (the format needs a URL).
     public var needsURL: Bool { self == .html || self == .csv }
+
+    /// The order the export lists articles in, and so the order its writer takes them in: by
+    /// id for json (SPEC.md §5) and markdown (where notes whose names would collide are
+    /// neighbours), newest first for html and csv (SPEC.md §5.1).
+    public var articleOrder: ArticleOrder {
+        switch self {
+        case .json, .markdown: .id
+        case .html, .csv: .newestFirst
+        }
+    }
 
     /// The usual file extension of the export (of each note, for markdown).
     public var fileExtension: String {

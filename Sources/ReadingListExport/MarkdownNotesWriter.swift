@@ -18,10 +18,11 @@ import ReadingListWire
 public enum MarkdownNotesWriter {
     /// One note per article, sorted by file name.
     public static func files(_ articles: [Article]) -> [ExportedFile] {
-        let names = fileNames(articles)
-        return zip(articles, names)
-            .map { ExportedFile(name: $1, contents: Data(note($0).utf8)) }
-            .sorted { $0.name < $1.name }
+        var files: [ExportedFile] = []
+        var stream = MarkdownNotesStream()
+        stream.add(articles.sorted { $0.id < $1.id }) { files.append($0) }
+        stream.finish { files.append($0) }
+        return files.sorted { $0.name < $1.name }
     }
 
     /// The note's file name: the title's slug (``FileNameSlug``), a hyphen, the first eight

@@ -31,14 +31,22 @@ public enum NetscapeBookmarkWriter {
 
         """
 
-    /// The bookmark file of the articles that have a URL, in the order given.
+    /// The file's last line, closing the bookmark list.
+    static let closing = "</DL><p>\n"
+
+    /// The bookmark file of the articles that have a URL, in the order given: ``preamble``,
+    /// the ``entries(_:)`` of the articles, ``closing``.
     public static func document(_ articles: [Article]) -> Data {
-        var text = preamble
+        Data(preamble.utf8) + entries(articles) + Data(closing.utf8)
+    }
+
+    /// The lines of the articles that have a URL, in the order given.
+    static func entries(_ articles: [Article]) -> Data {
+        var text = ""
         for article in articles {
             guard let entry = entry(article) else { continue }
             text += entry
         }
-        text += "</DL><p>\n"
         return Data(text.utf8)
     }
 

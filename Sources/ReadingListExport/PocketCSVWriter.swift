@@ -20,19 +20,33 @@ public enum PocketCSVWriter {
     /// The header row.
     public static let columns = ["title", "url", "time_added", "tags", "status"]
 
-    /// The CSV file of the articles that have a URL, in the order given.
+    /// The CSV file of the articles that have a URL, in the order given: the ``header()``, then
+    /// the ``records(_:)`` of the articles.
     /// - Throws: ``ReadingListError`` `storage` if the CSV library fails to write (it writes to
     ///   memory, so it does not).
     public static func document(_ articles: [Article]) throws(ReadingListError) -> Data {
+        try header() + records(articles)
+    }
+
+    /// The header record, with its CRLF.
+    static func header() throws(ReadingListError) -> Data {
+        try csv([columns])
+    }
+
+    /// The records of the articles that have a URL, in the order given, each ending with CRLF.
+    static func records(_ articles: [Article]) throws(ReadingListError) -> Data {
+        try csv(articles.compactMap(row))
+    }
+
+    /// `rows` as the CSV library quotes them, each ending with CRLF. The library writes one byte
+    /// per call to its stream, so it writes to memory; it separates records, and the last one
+    /// ends with a line break too.
+    private static func csv(_ rows: [[String]]) throws(ReadingListError) -> Data {
+        guard !rows.isEmpty else { return Data() }
         let stream = OutputStream.toMemory()
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
-            try writer.write(row: columns)
-            for article in articles {
-                guard let fields = row(article) else { continue }
-                try writer.write(row: fields)
-            }
-            // The CSV library separates records; the last one ends with a line break too.
+            for row in rows { try writer.write(row: row) }
             let lineEnd: [UInt8] = [13, 10]
             guard stream.write(lineEnd, maxLength: lineEnd.count) == lineEnd.count,
                 let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data

@@ -34,19 +34,4 @@ extension ReadingLibrary {
                 highlights: highlights, peers: try Self.peers(db))
         }
     }
-
-    /// Every saved article with its content, tags and highlights, in id order: what an export holds.
-    ///
-    /// - Parameter tags: Only articles that have every one of these tags (normalized as tag
-    ///   names are, SPEC.md §2.6, so `Swift` finds `swift`); empty for every article.
-    /// - Throws: ``ReadingListError`` `invalidInput` when a tag name is empty.
-    public func exportArticles(tagged tags: [String] = []) throws(ReadingListError) -> [Article] {
-        let tagged = try Self.taggedConditions(tags)
-        return try read { db in
-            try ArticleRows.fetch(
-                db, where: (["article.alive = 1"] + tagged.conditions).joined(separator: " AND "),
-                arguments: StatementArguments(tagged.arguments),
-                orderBy: "article.id", includingContent: true)
-        }
-    }
 }

@@ -40,6 +40,33 @@ enum ArticleRows {
         return articles
     }
 
+    /// The statements that read every live article matching `conditions` (with content) in
+    /// `order`, one after the other, so that SQLite never sorts the whole table.
+    ///
+    /// By id: the primary key's index (`+` keeps SQLite from reading `article_by_added` and
+    /// sorting all it finds). Newest first: `article_by_added` backwards; it holds equal save
+    /// times in rowid order, so SQLite sorts each run of equal times by id (a few rows). A
+    /// missing save time counts as 1970 (`decode`, `ArticleExporter.ordered`), so articles saved
+    /// before 1970 or without a time come last, from a second statement that sorts them (a few
+    /// at most: times an import or a peer gave).
+    static func wholeLibrary(order: ArticleOrder, where conditions: [String]) -> [String] {
+        func select(_ condition: String, orderBy: String) -> String {
+            let condition = ([condition] + conditions).joined(separator: " AND ")
+            return "SELECT \(columns(includingContent: true)) FROM article WHERE \(condition) ORDER BY \(orderBy)"
+        }
+        switch order {
+        case .id:
+            return [select("+article.alive = 1", orderBy: "article.id")]
+        case .newestFirst:
+            return [
+                select("article.alive = 1 AND article.added_at > 0", orderBy: "article.added_at DESC, article.id"),
+                select(
+                    "article.alive = 1 AND (article.added_at <= 0 OR article.added_at IS NULL)",
+                    orderBy: "coalesce(article.added_at, 0) DESC, article.id"),
+            ]
+        }
+    }
+
     /// Fills `tags` and `highlights` of `articles`.
     static func attachRelations(_ db: Database, to articles: inout [Article]) throws {
         guard !articles.isEmpty else { return }

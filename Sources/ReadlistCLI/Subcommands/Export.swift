@@ -57,7 +57,7 @@ struct Export: ParsableCommand {
     func run() throws {
         try runReporting {
             let format = exportFormat
-            let export = try library.open().export(as: format, tagged: tags)
+            let export = try library.open().export(as: format, tagged: tags, to: output.map(ExportDestination.path) ?? .standardOutput)
             if export.exportedCount + export.withoutURLCount == 0, !tags.isEmpty {
                 Console.printError("no articles tagged \(tags.joined(separator: " and ")); the export is empty.")
             }
@@ -66,12 +66,7 @@ struct Export: ParsableCommand {
                     ? "1 article saved from a file has no URL and is" : "\(export.withoutURLCount) articles saved from files have no URL and are"
                 Console.printError("\(count) not in the \(format) export (json and markdown keep them).")
             }
-            guard let output else {
-                if case .document(let data) = export.output { FileHandle.standardOutput.write(data) }
-                return
-            }
-            try export.write(to: output)
-            Console.printError("exported \(pluralized(export.exportedCount, "article")) to \(output)")
+            if let output { Console.printError("exported \(pluralized(export.exportedCount, "article")) to \(output)") }
         }
     }
 }
