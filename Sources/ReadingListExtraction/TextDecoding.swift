@@ -1,6 +1,6 @@
 /// Byte-level decoding shared by the HTML and plain-text paths: byte order marks,
 /// UTF-8 validation, UTF-16 and Windows-1252. Every result is a valid Swift `String`.
-enum TextDecoding {
+package enum TextDecoding {
     /// A byte order mark at the start of a file, and its length in bytes.
     enum ByteOrderMark: Equatable {
         case utf8
@@ -68,7 +68,7 @@ enum TextDecoding {
 
     /// Windows-1252 decoding as the WHATWG Encoding Standard defines it
     /// (which is also how browsers read ISO-8859-1 and US-ASCII labels).
-    static func decodeWindows1252<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+    package static func decodeWindows1252<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         var scalars = String.UnicodeScalarView()
         for byte in bytes {
             let value: UInt32
