@@ -42,7 +42,7 @@ extension HTMLLink {
     func time(_ name: String) -> Date? {
         let text = (attributes[name] ?? "").trimmingWhitespace()
         guard !text.isEmpty, text != "0" else { return nil }
-        return Date(unixTime: text)
+        return Date(exportedTime: text)
     }
 
     /// The comma-separated names in the attribute `name`, trimmed, empty ones left out.

@@ -33,7 +33,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     /// Omnivore's export holds `metadata_<n>_to_<m>.json` files, Pocket's `part_<n>.csv` files.
     public static func detect(archiveFiles files: [String]) -> ImportFormat? {
         if !OmnivoreExport.metadataFiles(of: files).isEmpty { return .omnivore }
-        if files.contains(where: { PocketZip.partNumber($0) != nil }) { return .pocketZip }
+        if files.contains(where: { PocketZip.partNumber($0, extension: ".csv") != nil }) { return .pocketZip }
         return nil
     }
 

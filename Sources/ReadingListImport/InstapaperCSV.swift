@@ -5,7 +5,9 @@ public import ReadingListModel
 /// (`URL,Title,Selection,Folder`) and new (`…,Timestamp,Tags`) headers, by column name.
 /// `Folder` `Archive` marks the article read and archived, `Starred` makes it a favourite,
 /// `Unread` is the default, and any other folder becomes a tag. `Selection` is kept as the
-/// excerpt; `Tags` is a JSON array of names; `Timestamp` is in Unix seconds.
+/// excerpt; `Tags` is a JSON array of names; `Timestamp` is in Unix seconds. An unreadable
+/// time is left out and an unreadable tag list read leniently (``TagList/names(in:)``): the
+/// article is never lost for them.
 public enum InstapaperCSV {
     /// The articles of the export file at `path`, read one record at a time.
     /// - Throws: ``ImportProblem`` (line 1) when the file cannot be opened or has no URL column.
@@ -16,20 +18,8 @@ public enum InstapaperCSV {
     static func article(from record: CSVRecords.Record) -> Result<ImportedArticle, ImportProblem> {
         let fields = record.fields
         guard let url = fields["url"] else { return .failure(ImportProblem(line: record.line, reason: "the URL is empty")) }
-        var addedAt: Date?
-        if let time = fields["timestamp"] {
-            guard let date = Date(unixSeconds: time) else {
-                return .failure(ImportProblem(line: record.line, reason: "Timestamp \"\(time)\" is not a Unix time in seconds"))
-            }
-            addedAt = date
-        }
-        var tags: [String] = []
-        if let list = fields["tags"] {
-            guard let names = try? JSONDecoder().decode([String].self, from: Data(list.utf8)) else {
-                return .failure(ImportProblem(line: record.line, reason: "Tags \(list) is not a JSON list of names"))
-            }
-            tags = names
-        }
+        let addedAt = fields["timestamp"].flatMap(Date.init(exportedTime:))
+        var tags = fields["tags"].map(TagList.names(in:)) ?? []
         var item = ImportedArticle(draft: ArticleDraft(source: .url(url)), line: record.line)
         switch fields["folder"]?.lowercased() {
         case nil, "unread": break

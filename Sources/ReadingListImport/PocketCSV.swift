@@ -3,7 +3,8 @@ public import ReadingListModel
 
 /// Pocket's CSV export, read one record at a time (readitlater.md §2.1): columns found by
 /// header name (`title`, `url`, `time_added`, `tags`, `status`; `cursor` and others ignored),
-/// tags separated by `|`, `status` `unread` or `archive`, times in Unix seconds.
+/// tags separated by `|`, `status` `unread` or `archive`, times in Unix seconds (an
+/// unreadable or zero time is left out: the article is saved at the time of the import).
 public enum PocketCSV {
     /// The articles of the export file at `path`, read one record at a time.
     /// - Throws: ``ImportProblem`` (line 1) when the file cannot be opened or has no URL column.
@@ -14,13 +15,7 @@ public enum PocketCSV {
     static func article(from record: CSVRecords.Record) -> Result<ImportedArticle, ImportProblem> {
         let fields = record.fields
         guard let url = fields["url"] else { return .failure(ImportProblem(line: record.line, reason: "the url is empty")) }
-        var addedAt: Date?
-        if let time = fields["time_added"] {
-            guard let date = Date(unixSeconds: time) else {
-                return .failure(ImportProblem(line: record.line, reason: "time_added \"\(time)\" is not a Unix time in seconds"))
-            }
-            addedAt = date
-        }
+        let addedAt = fields["time_added"].flatMap(Date.init(exportedTime:))
         let tags = (fields["tags"] ?? "").split(separator: "|").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         let status = fields["status"]?.lowercased()
         guard status == nil || status == "unread" || status == "archive" || status == "read" else {

@@ -55,19 +55,8 @@ public enum ReadwiseCSV {
         } else {
             return problem("the record names neither a URL nor a Book Title, so the highlight belongs to no article")
         }
-        var createdAt: Date?
-        if let time = fields["highlighted at"] ?? fields["date"] {
-            guard let date = Date(exportTime: time) else {
-                return problem("Highlighted at \"\(time.prefix(40))\" is not a time such as 2026-07-17 14:00:25+00:00")
-            }
-            createdAt = date
-        }
-        var tags: [String] = []
-        for column in ["document tags", "tags"] {
-            guard let text = fields[column] else { continue }
-            guard let names = TagList.parse(text) else { return problem("\(column.capitalized) \(text) is not a list of tags") }
-            tags += names
-        }
+        let createdAt = (fields["highlighted at"] ?? fields["date"]).flatMap(Date.init(exportedTime:))
+        let tags = ["document tags", "tags"].flatMap { fields[$0].map(TagList.names(in:)) ?? [] }
         let color = fields["color"].flatMap { HighlightColor(rawValue: $0.trimmingWhitespace().lowercased()) }
         let highlight = ImportedHighlight(quote: quote, note: fields["note"], color: color, createdAt: createdAt)
         return .success(ImportedArticle(

@@ -32,18 +32,8 @@ public enum ReadwiseReaderCSV {
                 line: record.line,
                 reason: "a feed item (Location feed), which Reader fetched from a feed you follow and you did not save; not imported"))
         }
-        var addedAt: Date?
-        if let time = fields["saved date"] {
-            guard let date = Date(exportTime: time) else {
-                return problem("Saved date \"\(time.prefix(40))\" is not a time such as 2026-03-14 23:55:23+00:00")
-            }
-            addedAt = date
-        }
-        var tags: [String] = []
-        if let text = fields["document tags"] {
-            guard let names = TagList.parse(text) else { return problem("Document tags \(text) is not a list such as ['a', 'b']") }
-            tags = names
-        }
+        let addedAt = fields["saved date"].flatMap(Date.init(exportedTime:))
+        let tags = fields["document tags"].map(TagList.names(in:)) ?? []
         var progress: ReadingProgress?
         if let text = fields["reading progress"] {
             guard let value = Double(text), value.isFinite, value >= 0, value <= 100 else {

@@ -1,3 +1,4 @@
+import Foundation
 import ReadingListModel
 
 /// A list of tag names as exports write them in one field: a Python list (`['a', 'b']`, as
@@ -31,6 +32,17 @@ enum TagList {
             rest = rest.dropFirst()
         }
         return names.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// The names in `text`, read leniently: as ``parse(_:)`` reads them, or, from a list that
+    /// is not well formed (`['a', 'b'` cut short), the names between its commas, without
+    /// brackets and quotes. A record is never lost for its tags.
+    static func names(in text: String) -> [String] {
+        if let names = parse(text) { return names }
+        let inner = text.trimmingWhitespace().drop { $0 == "[" }
+        return inner.split(separator: ",").map { part in
+            part.trimmingCharacters(in: CharacterSet(charactersIn: "[]'\"").union(.whitespacesAndNewlines))
+        }.filter { !$0.isEmpty }
     }
 
     /// A string in single or double quotes at the start of `text`, with backslash escapes

@@ -10,16 +10,24 @@ import Testing
     func partsAreReadInOrderAndProblemsNameThePartAndLine(name: String) throws {
         let reader = try PocketZip.records(at: Fixtures.path(name))
         let folder = name.hasSuffix(".zip") ? "pocket/" : ""
-        #expect(reader.files == ["\(folder)part_000000.csv", "\(folder)part_000001.csv"], "annotations and macOS files are ignored")
+        #expect(reader.files == ["\(folder)part_000000.csv", "\(folder)part_000001.csv"], "macOS files are ignored")
+        #expect(reader.annotations == ["\(folder)annotations/part_000000.json"])
         let result = ReadResult(reader)
         #expect(result.urls == [
             "http://youmightnotneedjquery.com/", "https://example.com/zip/comma", "https://example.com/zip/two-lines",
-            "https://example.com/zip/part-two", "http://youmightnotneedjquery.com/", "https://example.com/zip/quoted",
+            "https://example.com/zip/part-two", "http://youmightnotneedjquery.com/", "https://example.com/zip/bad-time",
+            "https://example.com/zip/quoted", "https://example.com/zip/comma", "https://example.com/zip/annotated-only",
+        ], "the parts' records, then the annotated pages (a page without highlights is none)")
+        #expect(result.problems == [ImportProblem(line: 6, reason: "the url is empty", file: "\(folder)part_000001.csv")])
+        #expect(result.problems.first?.description == "\(folder)part_000001.csv line 6: the url is empty")
+        let badTime = try #require(result.article("https://example.com/zip/bad-time"))
+        #expect(badTime.draft.addedAt == nil && badTime.line == 4, "an unreadable time_added is left out, the record kept")
+        let annotated = result.articles.filter { !$0.highlights.isEmpty }
+        #expect(annotated.map(\.line) == [2, 10] && annotated.allSatisfy { $0.file == "\(folder)annotations/part_000000.json" })
+        #expect(annotated[0].highlights == [
+            ImportedHighlight(quote: "A sentence worth keeping.", createdAt: Date(timeIntervalSince1970: 1_700_000_500)),
+            ImportedHighlight(quote: "Another one, as a string time.", createdAt: Date(timeIntervalSince1970: 1_700_000_600)),
         ])
-        #expect(result.problems == [
-            ImportProblem(line: 4, reason: "time_added \"yesterday\" is not a Unix time in seconds", file: "\(folder)part_000001.csv"),
-        ])
-        #expect(result.problems.first?.description == "\(folder)part_000001.csv line 4: time_added \"yesterday\" is not a Unix time in seconds")
         let comma = try #require(result.article("https://example.com/zip/comma"))
         #expect(comma.draft.headline == "Zip export, with a comma" && comma.isArchived && comma.isRead)
         #expect(comma.draft.tags == ["café", "naïve"])

@@ -41,7 +41,7 @@ build("pocket-export.zip", [
     ("pocket/", b""),
     ("pocket/part_000001.csv", pocket["part_000001.csv"]),
     ("pocket/part_000000.csv", pocket["part_000000.csv"]),
-    ("pocket/annotations/part_000000.json", b'[{"url": "https://example.com/zip/comma", "highlights": []}]\n'),
+    ("pocket/annotations/part_000000.json", pocket["annotations/part_000000.json"]),
     ("__MACOSX/pocket/._part_000000.csv", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X"),
 ])
 

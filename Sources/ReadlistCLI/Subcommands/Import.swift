@@ -12,7 +12,8 @@ struct Import: ParsableCommand {
             Shaarli, Raindrop, linkding or Karakeep: folders become tags, TOREAD="1" is unread and, \
             when any bookmark has TOREAD, the others are read), pocket-html (Pocket's legacy \
             ril_export.html: "Read Archive" is read and archived), pocket-zip (Pocket's 2025 \
-            pocket.zip of part_000000.csv, … files, or the folder it unpacks to), omnivore \
+            pocket.zip of part_000000.csv, … files, or the folder it unpacks to; the highlights of \
+            its annotations files go to the articles of their URLs), omnivore \
             (Omnivore's export zip or folder: labels become tags, Archived is read and archived, \
             reading progress is kept, content/ gives the text and highlights/ the highlights; \
             deleted items are left out and counted as ignored, which --strict accepts), \
