@@ -99,6 +99,10 @@ extension ReadingLibrary {
             }
         } catch let problem as ImportProblem {
             throw ReadingListError(.invalidInput, "Cannot import \(path) as \(format.rawValue): \(problem).")
+        } catch let error as ReadingListError where error.code == .invalidInput && !error.message.contains(path) {
+            // A record refused by --strict: name the file too.
+            let message = error.message.hasPrefix("Line ") ? "line " + error.message.dropFirst(5) : error.message
+            throw ReadingListError(.invalidInput, "Cannot import \(path): \(message)")
         } catch let error as ReadingListError {
             throw error
         } catch {

@@ -27,12 +27,26 @@ struct HTMLLink {
 }
 
 extension HTMLLink {
-    /// The link's address, or a problem when it has none. Addresses that are not web pages
-    /// (`place:` queries, `javascript:` bookmarklets, `data:` URLs) are refused when saved, by
-    /// the rules every format shares (SPEC.md §2.3), and skipped with their lines then.
+    /// Schemes of links that browsers keep among bookmarks but that are no web pages: queries
+    /// (`place:`), bookmarklets (`javascript:`), the browser's own pages, local files, mail.
+    static let nonWebSchemes: Set<String> = [
+        "place", "javascript", "data", "about", "blob", "chrome", "chrome-extension", "edge", "brave", "opera",
+        "vivaldi", "moz-extension", "resource", "view-source", "file", "mailto", "tel", "sms",
+    ]
+
+    /// The link's address, or a problem when it has none. A link to no web page (a scheme of
+    /// ``nonWebSchemes``, or an address within the exporting site such as Shaarli's `?abc123`
+    /// notes) is left out on purpose, counted as ignored; other addresses that are not web pages
+    /// are refused when saved, by the rules every format shares (SPEC.md §2.3).
     func address() -> Result<String, ImportProblem> {
         let href = (attributes["href"] ?? "").trimmingWhitespace()
         guard !href.isEmpty else { return .failure(ImportProblem(line: line, reason: "the link has no address (HREF)")) }
+        if let colon = href.firstIndex(of: ":"), Self.nonWebSchemes.contains(href[..<colon].lowercased()) {
+            return .failure(.ignored(line: line, reason: "\(href[..<colon].lowercased()): links are no web pages; not imported"))
+        }
+        if href.hasPrefix("?") || href.hasPrefix("#") {
+            return .failure(.ignored(line: line, reason: "a link within the exporting site (\(href.prefix(40))), no web page; not imported"))
+        }
         return .success(href)
     }
 

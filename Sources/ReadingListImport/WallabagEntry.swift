@@ -1,3 +1,5 @@
+import ReadingListModel
+
 /// One entry of a wallabag v2 JSON export, as decoded: only the keys readlist uses, each
 /// optional except `url`, and lenient about what wallabag versions wrote (states as `true` or
 /// `1`, authors as a list or one name). Other keys (`id`, `reading_time`, `mimetype`,
@@ -16,30 +18,47 @@ struct WallabagEntry: Decodable {
         }
     }
 
-    /// A state written as `true`/`false`, `1`/`0` or `"1"`/`"0"`; `null` is false.
+    /// A state written as `true`/`false`, `1`/`0`, or a string of these or `yes`/`no`; `null`
+    /// and anything else are false (the entry is kept).
     struct Flag: Decodable {
         var value: Bool
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                value = false
-            } else if let bool = try? container.decode(Bool.self) {
+            if let bool = try? container.decode(Bool.self) {
                 value = bool
-            } else if let number = try? container.decode(Int.self), number == 0 || number == 1 {
+            } else if let number = try? container.decode(Int.self) {
                 value = number == 1
-            } else if let text = try? container.decode(String.self), ["0", "1", "true", "false"].contains(text) {
-                value = text == "1" || text == "true"
+            } else if let text = try? container.decode(String.self) {
+                value = ["1", "true", "yes"].contains(text.trimmingWhitespace().lowercased())
             } else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: decoder.codingPath, debugDescription: "is not true, false, 1 or 0"))
+                value = false
             }
         }
     }
 
-    /// Names written as a list of strings or as one string.
+    /// Names written as a list or as one string; an element of the list is a string or an
+    /// object naming itself by `label`, `name` or `slug` (as wallabag's API writes tags).
     struct Names: Decodable {
         var names: [String]
+
+        /// One name: a string, or an object with a `label`, `name` or `slug`.
+        private struct Name: Decodable {
+            var text: String?
+
+            private enum CodingKeys: String, CodingKey {
+                case label, name, slug
+            }
+
+            init(from decoder: any Decoder) throws {
+                if let text = try? decoder.singleValueContainer().decode(String.self) {
+                    self.text = text
+                    return
+                }
+                let object = try decoder.container(keyedBy: CodingKeys.self)
+                text = try [CodingKeys.label, .name, .slug].lazy.compactMap { try object.decodeIfPresent(String.self, forKey: $0) }.first
+            }
+        }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
@@ -48,7 +67,7 @@ struct WallabagEntry: Decodable {
             } else if let name = try? container.decode(String.self) {
                 names = [name]
             } else {
-                names = try container.decode([String].self)
+                names = try container.decode([Name].self).compactMap(\.text)
             }
         }
     }
@@ -63,7 +82,7 @@ struct WallabagEntry: Decodable {
     var content: String?
     var language: String?
     var publishedBy: Names?
-    var tags: [String]?
+    var tags: Names?
     var annotations: [Annotation]?
 
     private enum CodingKeys: String, CodingKey {

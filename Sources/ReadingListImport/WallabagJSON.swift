@@ -12,13 +12,13 @@ import ReadingListExtraction
 ///   when given, and archived; `is_starred` makes it a favourite. Both may be `true`/`false`
 ///   or `1`/`0`.
 /// - `created_at` is the save time and `published_at` the publication time, in ISO 8601 with or
-///   without a colon in the offset (`2016-09-08T11:55:58+0200`); a `created_at` that cannot be
-///   read skips the entry, other unreadable times (PHP's zero date `-0001-11-30…` among them)
-///   are left out.
+///   without a colon in the offset (`2016-09-08T11:55:58+0200`); unreadable times (PHP's zero
+///   date `-0001-11-30…` among them) are left out, and the entry kept.
 /// - `content` (HTML) becomes the article's text, through the same extraction as a saved page,
 ///   so highlights anchor in it; the excerpt is the start of its first paragraph. wallabag's
 ///   placeholder for pages it could not fetch is no content.
-/// - `language`, `published_by` (the byline, names joined by commas) and `tags` are kept.
+/// - `language`, `published_by` (the byline, names joined by commas) and `tags` (names, or
+///   objects with a `label`, as wallabag's API writes them) are kept.
 /// - Each annotation becomes a highlight: `quote` the quoted text, `text` the note,
 ///   `created_at` its time. Its `ranges` (XPath offsets into wallabag's HTML) are not used: the
 ///   quote is found in the text, and a quote that is not there is kept as an orphaned highlight.
@@ -53,24 +53,17 @@ public enum WallabagJSON {
         guard !url.isEmpty else { return problem("the url is empty") }
         var dates: [String: Date] = [:]
         for (name, text) in [("created_at", entry.createdAt), ("published_at", entry.publishedAt), ("archived_at", entry.archivedAt)] {
-            guard let text, !text.trimmingWhitespace().isEmpty else { continue }
-            guard let date = Date(iso8601: text) else {
-                // Only the save time is worth refusing an entry for; wallabag writes PHP's zero
-                // date (-0001-11-30…) for unknown publication times, and an unreadable read
-                // time leaves the save time as the read time.
-                guard name == "created_at" else { continue }
-                return problem("\(name) \"\(text.prefix(40))\" is not a time (expected one like 2016-09-08T11:55:58+0200)")
-            }
+            // An unreadable time is left out: wallabag writes PHP's zero date (-0001-11-30…) for
+            // unknown publication times; without created_at the article is saved at the time
+            // of the import, without archived_at it is read at its save time.
+            guard let text, let date = Date(exportedTime: text) else { continue }
             dates[name] = date
         }
         var highlights: [ImportedHighlight] = []
         for annotation in entry.annotations ?? [] {
             guard let quote = annotation.quote?.trimmingWhitespace(), !quote.isEmpty else { continue }
-            var createdAt: Date?
-            if let text = annotation.createdAt {
-                // An unreadable time makes the highlight's time that of the import.
-                createdAt = Date(iso8601: text)
-            }
+            // An unreadable time makes the highlight's time that of the import.
+            let createdAt = annotation.createdAt.flatMap(Date.init(exportedTime:))
             let note = annotation.text?.trimmingWhitespace()
             highlights.append(ImportedHighlight(quote: quote, note: note?.isEmpty == false ? note : nil, createdAt: createdAt))
         }
@@ -83,7 +76,7 @@ public enum WallabagJSON {
                 source: .url(url), headline: title.flatMap { $0.isEmpty || $0 == url ? nil : $0 },
                 byline: byline.isEmpty ? nil : byline.joined(separator: ", "), excerpt: text?.excerpt,
                 content: text?.text, language: entry.language.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 },
-                publishedAt: dates["published_at"], tags: entry.tags ?? [], addedAt: dates["created_at"]),
+                publishedAt: dates["published_at"], tags: entry.tags?.names ?? [], addedAt: dates["created_at"]),
             isRead: archived, isArchived: archived, isFavorite: entry.isStarred?.value ?? false, highlights: highlights,
             line: line)
         if archived { article.readAt = dates["archived_at"] }

@@ -189,7 +189,7 @@ extension ImportSummary {
         if strict {
             // "Line 7: …" reads as a sentence; a file name (part_000001.csv) keeps its case.
             let reason = problem.file == nil ? problem.description.prefix(1).uppercased() + problem.description.dropFirst() : problem.description
-            throw ReadingListError(.invalidInput, "\(reason). Nothing was imported (--strict).")
+            throw ReadingListError(.invalidInput, "\(reason.hasSuffix(".") ? String(reason.dropLast()) : reason). Nothing was imported (--strict).")
         }
         skippedCount += 1
         if skipped.count < ReadingLibrary.listedImportProblems { skipped.append(problem) }

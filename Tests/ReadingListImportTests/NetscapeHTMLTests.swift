@@ -13,9 +13,8 @@ import Testing
         let result = try read("firefox-bookmarks.html")
         #expect(result.urls == [
             "https://example.com/essays/ben-and-jerry", "https://example.fr/cafe-creme", "https://example.fr/deja-vu",
-            "https://example.com/after-nested", "https://www.mozilla.org/en-US/firefox/central/", "place:sort=8&maxResults=10",
-            "https://news.example.org/", "javascript:(function(){alert('saved')})()", "https://tools.example.net/json",
-            "https://example.com/unfiled",
+            "https://example.com/after-nested", "https://www.mozilla.org/en-US/firefox/central/",
+            "https://news.example.org/", "https://tools.example.net/json", "https://example.com/unfiled",
         ])
         #expect(result.article("https://example.com/essays/ben-and-jerry")?.draft.tags == ["Reading", "food", "business"])
         #expect(result.article("https://example.fr/cafe-creme")?.draft.tags == ["Reading", "Français"])
@@ -38,11 +37,18 @@ import Testing
         #expect(result.articles.allSatisfy { !$0.isRead && !$0.isArchived }, "a browser's file marks nothing read")
     }
 
-    @Test func linksThatAreNotWebPagesAreLeftToTheURLRules() throws {
-        // The import refuses them when saving, as for every format (see HTMLImportCommandTests).
-        let result = try NetscapeHTML.records(at: Fixtures.path("firefox-bookmarks.html")).map { $0.map(\.line) }
-        #expect(result.count == 10)
-        #expect(result[5] == .success(28) && result[7] == .success(32))
+    @Test func linksThatAreNotWebPagesAreIgnored() throws {
+        let result = ReadResult(try NetscapeHTML.records(at: Fixtures.path("firefox-bookmarks.html")))
+        #expect(result.articles.count == 8 && result.problems.isEmpty)
+        #expect(result.ignored == [
+            .ignored(line: 28, reason: "place: links are no web pages; not imported"),
+            .ignored(line: 32, reason: "javascript: links are no web pages; not imported"),
+        ])
+        let shaarli = ReadResult(try NetscapeHTML.records(at: Fixtures.temporary("""
+            <DL><DT><A HREF="?Xyz123">A note</A><DT><A HREF="FILE:///home/me/a.pdf">A file</A>
+            <DT><A HREF="https://a.example/">A page</A><DT><A HREF="ftp://old.example/">Old</A></DL>
+            """)))
+        #expect(shaarli.ignored.map(\.line) == [1, 1] && shaarli.urls == ["https://a.example/", "ftp://old.example/"])
     }
 
     @Test func chromeFoldersNestAndRootFoldersAreLeftOut() throws {
@@ -162,7 +168,7 @@ import Testing
         #expect(entities.draft.headline == nil, "a title that only repeats the address is left out")
         #expect(entities.draft.tags == ["one", "two"])
         #expect(result.article("example.com:8080/page")?.draft.addedAt == nil, "ADD_DATE 0 is unknown")
-        #expect(result.article("data:text/html,hello") != nil, "refused later, by the URL rules")
+        #expect(result.article("data:text/html,hello") == nil && result.ignored.map(\.line) == [6], "a data: link is ignored")
         #expect(result.problems.map(\.line) == [3, 4])
         #expect(result.problems[0].reason == "the link has no address (HREF)")
         for url in ["https://neg.example/", "https://huge.example/", "https://empty.example/"] {

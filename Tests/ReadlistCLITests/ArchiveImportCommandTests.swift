@@ -209,7 +209,7 @@ import Testing
         #expect(counts(try importJSON(workspace, Self.readwise)) == [0, 0, 4, 0, 1])
         #expect(try workspace.export() == before)
         let strict = try workspace.readlist("import", Self.readwise, "--strict")
-        #expect(strict.status != 0 && strict.stderr.contains("Line 6: the highlight is empty. Nothing was imported (--strict)."), "\(strict)")
+        #expect(strict.status != 0 && strict.stderr.contains("Cannot import \(Self.readwise): line 6: the highlight is empty. Nothing was imported (--strict)."), "\(strict)")
     }
 
     @Test func readwiseHighlightsAnchorInAnArticleThatHasItsText() throws {

@@ -128,7 +128,7 @@ import Testing
         let before = try workspace.export()
         let strict = try CommandRunner.run(["import", Self.variantB, "--strict", "--db", workspace.db])
         #expect(strict.status != 0)
-        #expect(strict.errorLines.count == 1 && strict.stderr.contains("Line 5"), "\(strict)")
+        #expect(strict.errorLines.count == 1 && strict.stderr.contains("Cannot import \(Self.variantB): line 5:"), "\(strict)")
         #expect(try workspace.export() == before)
         let dry = try summary(try CommandRunner.run(["import", Self.variantB, "--dry-run", "--json", "--db", workspace.db]))
         #expect(dry["dryRun"] as? Bool == true && dry["imported"] as? Int == 3)
