@@ -1,4 +1,5 @@
 public import Foundation
+import ReadingListWire
 
 /// A file format `readlist import` reads.
 public enum ImportFormat: String, Sendable, CaseIterable {
@@ -48,9 +49,13 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     public static func detect(_ head: Data) -> ImportFormat? {
         var text = String(decoding: head.prefix(4_096), as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        // readlist's export has sorted keys: "articles" comes first, "format" at the very end.
+        // readlist's export has sorted keys: "articles" comes first, "format" at the very end;
+        // a file rewritten by a tool (jq) may put its "format" first.
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("{"), trimmed.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("\"articles\"") {
+        if trimmed.hasPrefix("{"),
+            trimmed.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("\"articles\"")
+                || trimmed.contains("\"\(LibraryExport.formatName)\"")
+        {
             return .readlistJSON
         }
         if trimmed.hasPrefix("["), trimmed.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{"),

@@ -27,13 +27,39 @@ public enum ReadlistJSON {
         ) { element in
             let name = "article \(element.index + 1)"
             return element.decode(ArticleJSON.self, record: name).flatMap { json in
-                Result { () throws(ImportProblem) in try json.article() }.mapError { problem in
+                Result { () throws(ImportProblem) in try checkedIdentity(try json.article()) }.mapError { problem in
                     ImportProblem(line: element.line, reason: "\(name) (\(json.id)): \(problem.reason)")
                 }
             }
         }
         try checkEnvelope(reader.members)
         return reader
+    }
+
+    /// `article`, when its id and canonical URL are the ones its URL gives: an
+    /// export readlist wrote always has them, and an article whose id does not follow its URL
+    /// would be a second copy of the page, which saving the URL again would not find.
+    /// - Throws: ``ImportProblem`` (line 0) naming what does not match, or why the URL is no web
+    ///   address.
+    static func checkedIdentity(_ article: Article) throws(ImportProblem) -> Article {
+        guard let url = article.url else { return article }
+        let canonical: CanonicalURL
+        do {
+            canonical = try CanonicalURL(parsing: url)
+        } catch {
+            throw ImportProblem(line: 0, reason: error.description)
+        }
+        guard article.canonicalURL == canonical.rawValue else {
+            throw ImportProblem(
+                line: 0,
+                reason: "its canonicalUrl \"\(article.canonicalURL ?? "null")\" is not \"\(canonical.rawValue)\", the one its url gives (SPEC.md §2.3); was the export edited by hand?")
+        }
+        let expected = ArticleID(canonicalURL: canonical)
+        guard article.id == expected else {
+            throw ImportProblem(
+                line: 0, reason: "its id is not \(expected), the one its url gives (SPEC.md §2.4); was the export edited by hand?")
+        }
+        return article
     }
 
     /// Checks the export's `format` and `version`, among the members of its top-level object.

@@ -8,7 +8,8 @@ import Testing
 /// exported, and the envelope (`format`, `version`, syntax) checked before any is returned.
 @Suite struct ReadlistJSONTests {
     static let articles: [Article] = (1...3).map { number in
-        let id = ArticleID(UUID(uuidString: "0F9C3A2B-0000-5000-8000-00000000000\(number)")!)
+        // The id its URL gives, as in every export readlist writes.
+        let id = ArticleID(canonicalURL: try! CanonicalURL(parsing: "https://example.com/\(number)"))
         return Article(
             id: id, url: "https://example.com/\(number)", canonicalURL: "https://example.com/\(number)",
             title: "Article \(number): \"quoted\" [bracketed] {braced} \\ backslash",
@@ -39,8 +40,9 @@ import Testing
 
     @Test func anArticleThatCannotBeReadIsAProblemOnItsLine() throws {
         var text = try Self.exportText()
-        text = text.replacingOccurrences(of: "0f9c3a2b-0000-5000-8000-000000000002", with: "not-a-uuid")
-        let third = try #require(text.range(of: "Article 3"))
+        let sorted = Self.articles.sorted { $0.id < $1.id }
+        text = text.replacingOccurrences(of: sorted[1].id.description, with: "not-a-uuid")
+        let third = try #require(text.range(of: "\"title\" : \"Article \(sorted[2].title.dropFirst(8).prefix(1))"))
         text = text.replacingOccurrences(of: "\"wordCount\" : 9", with: "\"wordCount\" : \"nine\"", range: third.lowerBound..<text.endIndex)
         let results = try Self.read(text)
         #expect(results.count == 3)
@@ -83,5 +85,41 @@ import Testing
         #expect(throws: ImportProblem(line: 72, reason: "the file ends inside a string that starts on line 72 (is it truncated?)")) {
             try ReadlistJSON.records(at: Fixtures.path("readlist-truncated.json"))
         }
+    }
+}
+
+/// An article of a readlist export whose id or canonical URL does not follow its URL is refused.
+@Suite struct ReadlistJSONIdentityTests {
+    static func export(_ articles: [String]) -> String {
+        "{\n  \"articles\" : [\n" + articles.joined(separator: ",\n") + "\n  ],\n  \"format\" : \"readlist-export\",\n  \"version\" : 1\n}\n"
+    }
+
+    static func article(id: String, url: String, canonical: String) -> String {
+        #"{"addedAt":"2026-01-01T00:00:00Z","archived":false,"byline":null,"canonicalUrl":"\#(canonical)","content":null,"excerpt":null,"favorite":false,"highlights":[],"id":"\#(id)","language":null,"progress":0,"publishedAt":null,"read":false,"readAt":null,"readingMinutes":0,"site":null,"tags":[],"title":"T","url":"\#(url)","wordCount":0}"#
+    }
+
+    @Test func idsAndCanonicalURLsMustFollowTheURL() throws {
+        let good = try CanonicalURL(parsing: "https://example.com/i1")
+        let goodID = ArticleID(canonicalURL: good).description
+        let text = Self.export([
+            Self.article(id: goodID, url: "https://example.com/i1", canonical: good.rawValue),
+            Self.article(id: "00000000-0000-5000-8000-000000000001", url: "https://example.com/i2", canonical: "https://example.com/i2"),
+            Self.article(id: goodID, url: "https://example.com/i1", canonical: "https://example.com/other"),
+            Self.article(id: "00000000-0000-5000-8000-000000000003", url: "javascript:alert(1)", canonical: "javascript:alert(1)"),
+        ])
+        let result = try ReadlistJSON.records(at: Fixtures.temporary(Data(text.utf8), named: "export.json")).map { $0.map(\.id.description) }
+        #expect(try result[0].get() == goodID)
+        let reasons = result.dropFirst().map { record -> String in
+            guard case .failure(let problem) = record else { return "accepted" }
+            return problem.reason
+        }
+        #expect(reasons[0].hasPrefix("article 2 (00000000-0000-5000-8000-000000000001): its id is not "))
+        #expect(reasons[1].contains("its canonicalUrl \"https://example.com/other\" is not \"https://example.com/i1\""))
+        #expect(reasons[2].contains("is not a web address"))
+    }
+
+    @Test func anExportWhoseFormatComesFirstIsDetected() {
+        #expect(ImportFormat.detect(Data(#"{"format":"readlist-export","version":1,"articles":[]}"#.utf8)) == .readlistJSON)
+        #expect(ImportFormat.detect(Data(#"{"format":"something-else","articles2":[]}"#.utf8)) == nil)
     }
 }
