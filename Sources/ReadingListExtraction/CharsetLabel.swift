@@ -1,11 +1,11 @@
 /// A charset label from a page, sorted into the families the resolver treats differently.
-enum CharsetLabel: Equatable {
+package enum CharsetLabel: Equatable {
     case utf8
     case windows1252
     /// Any other charset, with the names to try with iconv, best first.
     case other([String])
 
-    init(label: String) {
+    package init(label: String) {
         let name = label.trimmingWhitespace().trimming(charactersIn: "\"'").lowercased()
         switch name {
         case "utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8",

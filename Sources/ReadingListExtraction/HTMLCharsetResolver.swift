@@ -6,7 +6,7 @@
 /// the page declares a legacy charset, because saved pages are often re-encoded to UTF-8
 /// without their declaration being updated, and such sequences practically never occur by
 /// chance in legacy encodings.
-enum HTMLCharsetResolver {
+package enum HTMLCharsetResolver {
     /// Bytes ready for libxml2 together with the encoding it must read them in (always UTF-8).
     struct ParserInput {
         var bytes: [UInt8]
@@ -69,7 +69,7 @@ enum HTMLCharsetResolver {
     }
 
     /// The `charset` parameter of a content type such as `text/html; charset=ISO-8859-1`.
-    static func charsetParameter(inContentType contentType: String) -> String? {
+    package static func charsetParameter(inContentType contentType: String) -> String? {
         for parameter in contentType.split(separator: ";").dropFirst() {
             let parts = parameter.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, parts[0].trimmingWhitespace().lowercased() == "charset" else { continue }

@@ -84,7 +84,7 @@ package enum TextDecoding {
 
     /// Decodes a text file: a byte order mark wins, then UTF-8 when the bytes are valid
     /// UTF-8, else Windows-1252. The byte order mark is not part of the result.
-    static func decodeText(_ bytes: [UInt8]) -> String {
+    package static func decodeText(_ bytes: [UInt8]) -> String {
         switch byteOrderMark(of: bytes) {
         case .utf8:
             return decodeUTF8(bytes.dropFirst(3))

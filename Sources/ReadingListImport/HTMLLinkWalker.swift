@@ -14,12 +14,12 @@ import ReadingListModel
 /// - what is inside a link, a heading, `<script>`, `<style>`, `<head>` or `<title>` is not
 ///   looked into for structure.
 final class HTMLLinkWalker: HTMLEventSink {
-    /// A list (`<DL>`) being walked through: its folders and the heading that will name the
-    /// next list opened in it.
+    /// A list (`<DL>`) being walked through: how many of ``folders`` are its folders, and the
+    /// heading that will name the next list opened in it.
     private struct Scope {
         /// The depth of the list's element (0 for the document).
         var depth: Int
-        var folders: [HTMLLink.Folder]
+        var folderCount: Int
         var pendingFolder: HTMLLink.Folder?
     }
 
@@ -42,7 +42,10 @@ final class HTMLLinkWalker: HTMLEventSink {
 
     /// The depth of the innermost open element (0 outside every element).
     private var depth = 0
-    private var scopes = [Scope(depth: 0, folders: [], pendingFolder: nil)]
+    private var scopes = [Scope(depth: 0, folderCount: 0, pendingFolder: nil)]
+    /// The folders of the innermost list, outermost first: one stack for every list, so that
+    /// lists nested thousands deep cost memory in proportion to their depth.
+    private var folders: [HTMLLink.Folder] = []
     private var section: String?
     /// The element whose content is not looked into for structure, and its depth.
     private var capture: (kind: Capture, depth: Int)?
@@ -94,7 +97,8 @@ final class HTMLLinkWalker: HTMLEventSink {
         case "dl":
             let enclosing = scopes[scopes.count - 1]
             scopes[scopes.count - 1].pendingFolder = nil
-            scopes.append(Scope(depth: depth, folders: enclosing.folders + (enclosing.pendingFolder.map { [$0] } ?? []), pendingFolder: nil))
+            if let folder = enclosing.pendingFolder { folders.append(folder) }
+            scopes.append(Scope(depth: depth, folderCount: folders.count, pendingFolder: nil))
             releaseHeld()
         case "h1", "h2":
             releaseHeld()
@@ -115,7 +119,7 @@ final class HTMLLinkWalker: HTMLEventSink {
             captured.removeAll(keepingCapacity: true)
             switch capture.kind {
             case .link(let attributes, let line):
-                held = HTMLLink(attributes: attributes, title: text, line: line, folders: scopes[scopes.count - 1].folders, section: section)
+                held = HTMLLink(attributes: attributes, title: text, line: line, folders: folders, section: section)
             case .folder(let attributes):
                 scopes[scopes.count - 1].pendingFolder = HTMLLink.Folder(name: text, attributes: attributes)
             case .section:
@@ -125,7 +129,10 @@ final class HTMLLinkWalker: HTMLEventSink {
             }
             return
         }
-        if scopes.count > 1, scopes[scopes.count - 1].depth == depth { scopes.removeLast() }
+        if scopes.count > 1, scopes[scopes.count - 1].depth == depth {
+            scopes.removeLast()
+            folders.removeLast(folders.count - scopes[scopes.count - 1].folderCount)
+        }
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {

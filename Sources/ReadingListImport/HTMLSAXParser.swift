@@ -48,9 +48,20 @@ enum HTMLSAXParser {
     enum Encoding {
         /// As UTF-8, whatever charset the file declares.
         case utf8
-        /// In the charset the file declares (a byte-order mark or `<meta charset>`), else
-        /// ISO-8859-1, libxml2's default.
+        /// As Windows-1252, whatever charset the file declares: how browsers read a file that
+        /// declares ISO-8859-1 or ASCII, or nothing, and is not UTF-8.
+        case windows1252
+        /// In the charset the file declares (a byte-order mark or `<meta charset>`).
         case declared
+
+        /// The encoding libxml2 is told, which then ignores the file's declarations.
+        var forced: String? {
+            switch self {
+            case .utf8: "UTF-8"
+            case .windows1252: "WINDOWS-1252"
+            case .declared: nil
+            }
+        }
     }
 
     /// Forgiving, silent, offline. `XML_PARSE_HUGE` lifts the nesting limit of 256 elements:
@@ -84,13 +95,13 @@ enum HTMLSAXParser {
             context.pointee.sax.pointee = Session.handler
             context.pointee.userData = Unmanaged.passUnretained(session).toOpaque()
             var options = parserOptions
-            if encoding == .utf8 { options |= Int32(bitPattern: HTML_PARSE_IGNORE_ENC.rawValue) }
+            if encoding.forced != nil { options |= Int32(bitPattern: HTML_PARSE_IGNORE_ENC.rawValue) }
             // The input is read by `Session.read`; the parser closes nothing (the file is ours).
             let document = htmlCtxtReadIO(
                 context, { session, buffer, length in
                     guard let session, let buffer else { return -1 }
                     return Unmanaged<Session>.fromOpaque(session).takeUnretainedValue().read(into: buffer, length: length)
-                }, nil, context.pointee.userData, nil, encoding == .utf8 ? "UTF-8" : nil, options)
+                }, nil, context.pointee.userData, nil, encoding.forced, options)
             if let document { xmlFreeDoc(document) }
             withExtendedLifetime(session) {}
             if let failure = session.readFailure {

@@ -1,4 +1,5 @@
 public import Foundation
+import ReadingListExtraction
 import ReadingListWire
 
 /// A file format `readlist import` reads.
@@ -47,8 +48,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     /// JSON object starting with `"articles"` is readlist's export; a JSON list of objects with
     /// one of ``wallabagKeys`` in `head` is wallabag's.
     public static func detect(_ head: Data) -> ImportFormat? {
-        var text = String(decoding: head.prefix(4_096), as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // A byte-order mark (UTF-8 or UTF-16) tells the encoding; else UTF-8, or Windows-1252.
+        let text = TextDecoding.decodeText([UInt8](head.prefix(4_096)))
         // readlist's export has sorted keys: "articles" comes first, "format" at the very end;
         // a file rewritten by a tool (jq) may put its "format" first.
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -62,6 +62,18 @@ import Testing
         #expect(try iterator.next()?.get().line == 5)
     }
 
+    @Test func foldersNestedThousandsDeepNameTheirLinks() throws {
+        let depth = 5_000
+        var text = ""
+        for level in 0..<depth { text += "<DT><H3>F\(level)</H3>\n<DL><p>\n" }
+        text += "<DT><A HREF=\"https://deep.example/\">Deep</A>\n"
+        for _ in 0..<depth { text += "</DL><p>\n" }
+        text += "<DT><A HREF=\"https://top.example/\">Top</A>\n"
+        let result = ReadResult(try NetscapeHTML.records(at: Fixtures.temporary(text)))
+        #expect(result.article("https://deep.example/")?.draft.tags == (0..<depth).map { "F\($0)" })
+        #expect(result.article("https://top.example/")?.draft.tags == [], "every folder ended with its list")
+    }
+
     @Test func linksAfterTheEndOfTheDocumentAndAfterStrayEndTagsAreRead() throws {
         let text = """
             </p></DL></b>

@@ -223,3 +223,34 @@ import Testing
         #expect(ReadResult(reader).urls == ReadResult(reader).urls)
     }
 }
+
+/// The charsets of bookmark files that are not UTF-8: as browsers read them.
+@Suite struct BookmarkCharsetTests {
+    static let latinTitle: [UInt8] = Array("It".utf8) + [0x92] + Array("s ".utf8) + [0x93] + Array("quoted".utf8) + [0x94, 0x20, 0x96, 0x20, 0x80, 0x35]
+
+    static func file(meta: String?) -> Data {
+        var bytes = Array("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n".utf8)
+        if let meta { bytes += Array("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=\(meta)\">\n".utf8) }
+        bytes += Array("<DL><p>\n<DT><A HREF=\"https://l.example/\">".utf8) + latinTitle + Array("</A>\n</DL>\n".utf8)
+        return Data(bytes)
+    }
+
+    @Test(arguments: ["ISO-8859-1", "latin1", "us-ascii", nil] as [String?])
+    func latinOneAsciiOrNothingIsReadAsWindows1252(meta: String?) throws {
+        let result = ReadResult(try NetscapeHTML.records(at: Fixtures.temporary(Self.file(meta: meta))))
+        #expect(result.articles.first?.draft.headline == "It’s “quoted” – €5")
+    }
+
+    @Test(arguments: [false, true])
+    func utf16WithAByteOrderMarkIsReadAndDetected(bigEndian: Bool) throws {
+        let text = "<!DOCTYPE NETSCAPE-Bookmark-file-1>\r\n<DL><p>\r\n<DT><A HREF=\"https://u.example/\" ADD_DATE=\"1700000000\">Ωmega 東京</A>\r\n</DL><p>\r\n"
+        var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in text.utf16 {
+            bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        #expect(ImportFormat.detect(Data(bytes)) == .netscapeHTML)
+        let result = ReadResult(try NetscapeHTML.records(at: Fixtures.temporary(Data(bytes))))
+        #expect(result.articles.first?.draft.headline == "Ωmega 東京")
+        #expect(result.articles.first?.line == 3)
+    }
+}
