@@ -63,7 +63,7 @@ extension ReadingLibrary {
         func reporting<Records: Sequence<Result<ImportedArticle, ImportProblem>>>(
             _ records: Records
         ) -> ProgressReportingRecords<Records> {
-            let lines = progress == nil || input.kind != .file ? nil : Self.countLines(at: path)
+            let lines = progress == nil || input.kind != .file ? nil : Self.countLines(at: input.readablePath)
             let fraction = lines.map { lines in
                 { (_: Records.Iterator, record: Records.Element) in Self.line(of: record).map { Double($0) / Double(lines) } }
             }
@@ -77,25 +77,25 @@ extension ReadingLibrary {
         do {
             switch format {
             case .pocketCSV:
-                return try importArticles(reporting(try PocketCSV.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try PocketCSV.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
             case .instapaperCSV:
-                return try importArticles(reporting(try InstapaperCSV.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try InstapaperCSV.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
             case .netscapeHTML:
-                return try importArticles(reporting(try NetscapeHTML.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try NetscapeHTML.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
             case .pocketHTML:
-                return try importArticles(reporting(try PocketHTML.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try PocketHTML.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
             case .pocketZip:
-                return try importArticles(reporting(try PocketZip.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try PocketZip.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
             case .omnivore:
-                return try importArticles(reporting(try OmnivoreExport.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try OmnivoreExport.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
             case .readwiseCSV:
-                return try importArticles(reporting(try ReadwiseCSV.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try ReadwiseCSV.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
             case .readwiseReaderCSV:
-                return try importArticles(reporting(try ReadwiseReaderCSV.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try ReadwiseReaderCSV.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
             case .readlistJSON:
-                return try importExported(reportingBytes(try ReadlistJSON.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importExported(reportingBytes(try ReadlistJSON.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
             case .wallabagJSON:
-                return try importArticles(reportingBytes(try WallabagJSON.records(at: path)), strict: strict, dryRun: dryRun)
+                return try importArticles(reportingBytes(try WallabagJSON.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
             }
         } catch let problem as ImportProblem {
             throw ReadingListError(.invalidInput, "Cannot import \(path) as \(format.rawValue): \(problem).")

@@ -19,6 +19,11 @@ public struct ImportInput: Sendable {
 
     /// The path given.
     public let path: String
+    /// Where to read it: the path given, or, for a pipe or a device (`/dev/stdin`, a shell's
+    /// `<(…)`), which can be read only once, a temporary copy of what it held.
+    public let readablePath: String
+    /// The folder holding that copy, removed when the last copy of this input goes.
+    private let spool: TemporaryFolder?
     /// What it names.
     public let kind: Kind
     /// A file's first ``headSize`` bytes; empty for a zip archive or folder.
@@ -36,6 +41,8 @@ public struct ImportInput: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ImportProblem(line: 0, reason: "no such file or folder; check the path")
         }
+        (readablePath, spool) = try Self.spooled(path)
+        let path = readablePath
         if isDirectory.boolValue {
             guard FileManager.default.isReadableFile(atPath: path) else { throw ImportProblem(line: 0, reason: "permission denied; check the folder's permissions") }
             kind = .folder
@@ -55,6 +62,33 @@ public struct ImportInput: Sendable {
             self.head = head
             files = []
         }
+    }
+
+    /// `path` itself when it names a file or folder; else (a pipe, a device) a temporary file
+    /// holding what it gives, and the folder of that file.
+    private static func spooled(_ path: String) throws(ImportProblem) -> (String, TemporaryFolder?) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return (path, nil) }
+        let type = info.st_mode & S_IFMT
+        guard type != S_IFREG, type != S_IFDIR else { return (path, nil) }
+        guard let source = FileHandle(forReadingAtPath: path) else {
+            throw ImportProblem(line: 0, reason: "permission denied; check the file's permissions")
+        }
+        defer { try? source.close() }
+        let folder = try TemporaryFolder()
+        let copy = folder.newFile(like: "input")
+        guard FileManager.default.createFile(atPath: copy.path, contents: nil), let sink = FileHandle(forWritingAtPath: copy.path) else {
+            throw ImportProblem(line: 0, reason: "cannot write a temporary copy in \(folder.url.path); check that it is writable and has space")
+        }
+        defer { try? sink.close() }
+        do {
+            while let chunk = try source.read(upToCount: 1 << 20), !chunk.isEmpty {
+                try sink.write(contentsOf: chunk)
+            }
+        } catch {
+            throw ImportProblem(line: 0, reason: "it could not be read to its end (\(error.localizedDescription))")
+        }
+        return (copy.path, folder)
     }
 
     /// The format the input is in, as far as can be told from its first bytes or its file names.

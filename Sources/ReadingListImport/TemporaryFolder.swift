@@ -3,7 +3,7 @@ import ReadingListModel
 
 /// A folder of this process's own in the system's temporary folder, removed with everything in
 /// it when the last reference goes away.
-final class TemporaryFolder {
+final class TemporaryFolder: Sendable {
     /// The folder.
     let url: URL
 

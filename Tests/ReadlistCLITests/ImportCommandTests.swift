@@ -25,6 +25,16 @@ import Testing
         #expect(try object(workspace.succeed("show", "https://example.com/two-lines", "--json")).string("title") == "Two lines")
     }
 
+    @Test func aPipeIsReadLikeTheFileItCarries() throws {
+        let workspace = try Workspace()
+        let readlist = CommandRunner.productsFolder.appendingPathComponent("readlist").path
+        for file in [Self.variantA, "seeds/import/pocket-export.zip"] {
+            let piped = try CommandRunner.execute(["/bin/sh", "-c", "cat \(file) | '\(readlist)' import /dev/stdin --dry-run --json --db '\(workspace.db)'"])
+            let direct = try CommandRunner.run(["import", file, "--dry-run", "--json", "--db", workspace.db])
+            #expect(piped.status == 0 && piped.stdout == direct.stdout, "\(file): \(piped)")
+        }
+    }
+
     @Test func importingTheSameFileAgainChangesNothing() throws {
         let workspace = try Workspace()
         try workspace.succeed("import", Self.variantA)
