@@ -16,7 +16,8 @@ public import ReadingListModel
 /// - Read state: `TOREAD="1"` is unread. A file in which any bookmark has a `TOREAD` attribute
 ///   (Pinboard, linkding) keeps read state, so its bookmarks without `TOREAD="1"` are marked
 ///   read; a file in which none has one (a browser's) marks nothing read.
-/// - readlist's own `ARCHIVED="1"` and `FAVORITE="1"` archive and make a favourite.
+/// - readlist's own `ARCHIVED="1"` and `FAVORITE="1"` archive and make a favourite, and so does
+///   Raindrop's `DATA-IMPORTANT="true"`.
 /// - linkding's archive marker, the tag `linkding:bookmarks.archived` (`linkding:archived` in
 ///   older versions), archives the bookmark and is not kept as a tag.
 /// - The `<DD>` after a bookmark is its excerpt. linkding's notes
@@ -62,7 +63,9 @@ public enum NetscapeHTML {
         let unread = link.attributes["toread"]?.trimmingWhitespace() == "1"
         // readlist's own export marks archived and favourite bookmarks (SPEC.md §5.1).
         if link.attributes["archived"]?.trimmingWhitespace() == "1" { archived = true }
+        // Raindrop marks its favourites DATA-IMPORTANT="true".
         let favorite = link.attributes["favorite"]?.trimmingWhitespace() == "1"
+            || link.attributes["data-important"]?.trimmingWhitespace().lowercased() == "true"
         return .success(ImportedArticle(
             draft: ArticleDraft(
                 source: .url(url), headline: link.headline, excerpt: link.description.flatMap(excerpt(from:)), tags: tags,

@@ -36,7 +36,9 @@ public enum ReadwiseReaderCSV {
         let tags = fields["document tags"].map(TagList.names(in:)) ?? []
         var progress: ReadingProgress?
         if let text = fields["reading progress"] {
-            guard let value = Double(text), value.isFinite, value >= 0, value <= 100 else {
+            guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Double(text), value.isFinite,
+                value >= 0, value <= 100
+            else {
                 return problem("Reading progress \"\(text.prefix(40))\" is not a fraction from 0 to 1")
             }
             let percent = value <= 1 ? value * 100 : value

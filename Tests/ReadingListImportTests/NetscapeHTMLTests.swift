@@ -176,6 +176,13 @@ import Testing
         }
     }
 
+    @Test func raindropsImportantBookmarksAreFavourites() throws {
+        let result = try read(text: """
+            <DL><p><DT><A HREF="https://r.example/1" DATA-IMPORTANT="true">One</A><DT><A HREF="https://r.example/2">Two</A></DL>
+            """)
+        #expect(result.articles.map(\.isFavorite) == [true, false])
+    }
+
     @Test func charsets() throws {
         // Windows-1252 bytes, declared: decoded as declared.
         var latin = Data("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1252\">\n<DL><DT><A HREF=\"https://l.example/\">Caf".utf8)

@@ -47,6 +47,13 @@ import Testing
         }
     }
 
+    @Test func readingProgressIsADecimalNumber() throws {
+        let text = "Title,URL,Reading progress\nHex,https://example.com/hex,0x10\nHalf,https://example.com/half,0.5\n"
+        let result = ReadResult(try ReadwiseReaderCSV.records(at: Fixtures.temporary(Data(text.utf8), named: "reader.csv")))
+        #expect(result.problems.map(\.line) == [2])
+        #expect(result.article("https://example.com/half")?.progress == ReadingProgress(clamping: 5_000))
+    }
+
     @Test func readerDocumentsWithLocationsProgressAndPythonTagLists() throws {
         let result = ReadResult(try ReadwiseReaderCSV.records(at: Fixtures.path("readwise-reader.csv")))
         #expect(result.urls == [
