@@ -64,15 +64,16 @@ public struct ImportInput: Sendable {
         }
     }
 
-    /// `path` itself when it names a file or folder; else (a pipe, a device) a temporary file
-    /// holding what it gives, and the folder of that file.
+    /// `path` itself when it can be read more than once (a file, a folder); else (a pipe, which
+    /// cannot go back to its start) a temporary file holding what it gives, and its folder.
     private static func spooled(_ path: String) throws(ImportProblem) -> (String, TemporaryFolder?) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return (path, nil) }
-        let type = info.st_mode & S_IFMT
-        guard type != S_IFREG, type != S_IFDIR else { return (path, nil) }
-        guard let source = FileHandle(forReadingAtPath: path) else {
-            throw ImportProblem(line: 0, reason: "permission denied; check the file's permissions")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let source = FileHandle(forReadingAtPath: path)
+        else { return (path, nil) }
+        guard (try? source.seekToEnd()) == nil else {
+            try? source.close()
+            return (path, nil)
         }
         defer { try? source.close() }
         let folder = try TemporaryFolder()
