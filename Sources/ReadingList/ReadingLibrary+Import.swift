@@ -58,12 +58,15 @@ extension ReadingLibrary {
         default:
             break
         }
+        // The input holds the temporary copy of a pipe, which readers open again later.
+        defer { withExtendedLifetime(input) {} }
+        let source = input.readablePath
         /// `records`, reporting progress when asked to, the share of the file read by the line
         /// each record starts on.
         func reporting<Records: Sequence<Result<ImportedArticle, ImportProblem>>>(
             _ records: Records
         ) -> ProgressReportingRecords<Records> {
-            let lines = progress == nil || input.kind != .file ? nil : Self.countLines(at: input.readablePath)
+            let lines = progress == nil || input.kind != .file ? nil : Self.countLines(at: source)
             let fraction = lines.map { lines in
                 { (_: Records.Iterator, record: Records.Element) in Self.line(of: record).map { Double($0) / Double(lines) } }
             }
@@ -77,25 +80,25 @@ extension ReadingLibrary {
         do {
             switch format {
             case .pocketCSV:
-                return try importArticles(reporting(try PocketCSV.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try PocketCSV.records(at: source)), strict: strict, dryRun: dryRun)
             case .instapaperCSV:
-                return try importArticles(reporting(try InstapaperCSV.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try InstapaperCSV.records(at: source)), strict: strict, dryRun: dryRun)
             case .netscapeHTML:
-                return try importArticles(reporting(try NetscapeHTML.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try NetscapeHTML.records(at: source)), strict: strict, dryRun: dryRun)
             case .pocketHTML:
-                return try importArticles(reporting(try PocketHTML.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try PocketHTML.records(at: source)), strict: strict, dryRun: dryRun)
             case .pocketZip:
-                return try importArticles(reporting(try PocketZip.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try PocketZip.records(at: source)), strict: strict, dryRun: dryRun)
             case .omnivore:
-                return try importArticles(reporting(try OmnivoreExport.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try OmnivoreExport.records(at: source)), strict: strict, dryRun: dryRun)
             case .readwiseCSV:
-                return try importArticles(reporting(try ReadwiseCSV.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try ReadwiseCSV.records(at: source)), strict: strict, dryRun: dryRun)
             case .readwiseReaderCSV:
-                return try importArticles(reporting(try ReadwiseReaderCSV.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
+                return try importArticles(reporting(try ReadwiseReaderCSV.records(at: source)), strict: strict, dryRun: dryRun)
             case .readlistJSON:
-                return try importExported(reportingBytes(try ReadlistJSON.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
+                return try importExported(reportingBytes(try ReadlistJSON.records(at: source)), strict: strict, dryRun: dryRun)
             case .wallabagJSON:
-                return try importArticles(reportingBytes(try WallabagJSON.records(at: input.readablePath)), strict: strict, dryRun: dryRun)
+                return try importArticles(reportingBytes(try WallabagJSON.records(at: source)), strict: strict, dryRun: dryRun)
             }
         } catch let problem as ImportProblem {
             throw ReadingListError(.invalidInput, "Cannot import \(path) as \(format.rawValue): \(problem).")

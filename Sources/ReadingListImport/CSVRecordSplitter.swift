@@ -106,6 +106,13 @@ struct CSVRecordSplitter {
                     bytes.append(contentsOf: chunk[segment..<position])
                     return RawRecord(bytes: problem == nil ? bytes : [], line: start, problem: problem)
                 default:
+                    // A quote closed on a later line may be the next record's opening quote:
+                    // the record is its first line, and the lines after it are read again.
+                    if let afterFirstLine {
+                        return try restart(at: afterFirstLine, line: start + 1, reporting: RawRecord(
+                            bytes: [], line: start,
+                            problem: "a quoted field opened on this line is not closed right (text follows a quote on a later line)"))
+                    }
                     problem = problem ?? "text follows a field's closing quote (a quote inside a quoted field is written twice: \"\")"
                     state = .unquoted
                 }
@@ -114,14 +121,38 @@ struct CSVRecordSplitter {
         }
         if state == .quoted {
             // Never closed: the record is its first line; the lines after it are read again.
-            if let afterFirstLine {
-                try seek(to: afterFirstLine)
-                line = start + 1
-            }
-            return RawRecord(bytes: [], line: start, problem: "a quoted field opened on this line is never closed")
+            let broken = RawRecord(bytes: [], line: start, problem: "a quoted field opened on this line is never closed")
+            if let afterFirstLine { return try restart(at: afterFirstLine, line: start + 1, reporting: broken) }
+            // A first line longer than the limit: reading goes on after it.
+            if !atEnd { try skipPastLineEnd() }
+            return broken
         }
         guard !bytes.isEmpty || problem != nil else { return nil }
         return RawRecord(bytes: problem == nil ? bytes : [], line: start, problem: problem)
+    }
+
+    /// Goes back to `offset`, where `line` starts, and returns `record`.
+    private mutating func restart(at offset: UInt64, line: Int, reporting record: RawRecord) throws(ImportProblem) -> RawRecord {
+        try seek(to: offset)
+        self.line = line
+        return record
+    }
+
+    /// Skips the bytes up to and with the next line end (CR, LF or CRLF).
+    private mutating func skipPastLineEnd() throws(ImportProblem) {
+        while true {
+            if position == chunk.count {
+                try refill()
+                if atEnd { return }
+            }
+            let byte = chunk[position]
+            position += 1
+            if byte == Self.lf || byte == Self.cr {
+                line += 1
+                previousWasCR = byte == Self.cr
+                return
+            }
+        }
     }
 
     /// Reads the next chunk; at the end of the file, sets `atEnd`.

@@ -66,7 +66,7 @@ struct CSVRecords: IteratorProtocol {
         taken = 0
         var batch: [CSVRecordSplitter.RawRecord] = []
         do throws(ImportProblem) {
-            while batch.count < Self.batchSize, let raw = try splitter?.next() {
+            while batch.count + ready.count < Self.batchSize, let raw = try splitter?.next() {
                 guard let problem = raw.problem else {
                     batch.append(raw)
                     continue

@@ -13,7 +13,7 @@ extension Date {
         // A fraction of a second (`1600000005.5`) is dropped.
         let whole = text.firstIndex(of: ".").map { text[..<$0] } ?? Substring(text)
         guard whole.count < text.count ? text[text.index(after: whole.endIndex)...].allSatisfy(\.isASCIIDigit) : true,
-            let number = Int64(whole), number > 0
+            whole.allSatisfy(\.isASCIIDigit), let number = Int64(whole), number > 0
         else { return nil }
         if number < Self.latestUnixSeconds {
             self.init(timeIntervalSince1970: TimeInterval(number))

@@ -137,7 +137,8 @@ final class HTMLLinkWalker: HTMLEventSink {
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         if let capture, capture.kind.gathersText { captured.append(contentsOf: bytes) }
-        if description != nil { description?.text.append(contentsOf: bytes) }
+        // The text of a <script> or <style> is no part of a description.
+        if description != nil, capture?.kind.gathersText ?? true { description?.text.append(contentsOf: bytes) }
     }
 
     private func begin(_ kind: Capture) {

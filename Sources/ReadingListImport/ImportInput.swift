@@ -64,14 +64,17 @@ public struct ImportInput: Sendable {
         }
     }
 
-    /// `path` itself when it can be read more than once (a file, a folder); else (a pipe, which
-    /// cannot go back to its start) a temporary file holding what it gives, and its folder.
+    /// `path` itself when it can be read more than once (a file, a folder); else a temporary
+    /// file holding what it gives, and its folder: for a pipe, which cannot go back to its
+    /// start, and for a descriptor's name (`/dev/stdin`, `/dev/fd/3`, `/proc/self/fd/0`), which
+    /// on some systems shares its reading position with every other opening of it.
     private static func spooled(_ path: String) throws(ImportProblem) -> (String, TemporaryFolder?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let source = FileHandle(forReadingAtPath: path)
         else { return (path, nil) }
-        guard (try? source.seekToEnd()) == nil else {
+        let descriptorName = ["/dev/", "/proc/"].contains { path.hasPrefix($0) }
+        guard descriptorName || (try? source.seekToEnd()) == nil else {
             try? source.close()
             return (path, nil)
         }

@@ -23,8 +23,9 @@ public import ReadingListModel
 /// - The `<DD>` after a bookmark is its excerpt. linkding's notes
 ///   (`[linkding-notes]…[/linkding-notes]`) follow the description there, after a blank line,
 ///   without the markers: readlist has no note on an article, and notes are the user's own words.
-/// - Links that are not web pages (`place:` queries, `javascript:` bookmarklets, `data:` URLs)
-///   are refused by the URL rules when saved, and skipped as problems with their lines.
+/// - Links to no web page (`place:` queries, `javascript:` bookmarklets, `data:`, `about:`,
+///   `file:` and the like, ``HTMLLink/nonWebSchemes``) are left out and counted as ignored;
+///   other addresses the URL rules refuse are skipped as problems with their lines.
 public enum NetscapeHTML {
     /// Names of browsers' root folders (compared without regard to case), which are not tags.
     public static let rootFolderNames: Set<String> = [

@@ -69,13 +69,8 @@ public enum OmnivoreExport {
         guard let url = item.url?.trimmingWhitespace(), !url.isEmpty else {
             return [.failure(problem("the item\(label) has no url"))]
         }
-        var addedAt: Date?
-        if let text = item.savedAt?.trimmingWhitespace(), !text.isEmpty {
-            guard let date = Date(exportTime: text) else {
-                return [.failure(problem("savedAt \"\(text.prefix(40))\" is not an ISO 8601 time"))]
-            }
-            addedAt = date
-        }
+        // An unreadable savedAt is left out: the article is saved at the time of the import.
+        let addedAt = item.savedAt.flatMap(Date.init(exportedTime:))
         var progress: ReadingProgress?
         if let percent = item.readingProgress, percent.isFinite, percent > 0 {
             progress = ReadingProgress(clamping: Int((min(percent, 100) * 100).rounded()))
@@ -83,7 +78,7 @@ public enum OmnivoreExport {
         let archived = state == "archived"
         var draft = ArticleDraft(
             source: .url(url), headline: nonEmpty(item.title), byline: nonEmpty(item.author),
-            excerpt: nonEmpty(item.description), publishedAt: item.publishedAt.flatMap(Date.init(exportTime:)),
+            excerpt: nonEmpty(item.description), publishedAt: item.publishedAt.flatMap(Date.init(exportedTime:)),
             tags: item.labels, addedAt: addedAt)
         var results: [Result<ImportedArticle, ImportProblem>] = []
         var highlights: [ImportedHighlight] = []

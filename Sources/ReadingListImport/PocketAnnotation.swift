@@ -23,10 +23,11 @@ struct PocketAnnotation: Decodable {
             let container = try decoder.singleValueContainer()
             if let number = try? container.decode(Int64.self) {
                 text = String(number)
-            } else if let number = try? container.decode(Double.self), number.isFinite {
-                text = String(Int64(number.rounded(.down)))
+            } else if let number = try? container.decode(Double.self), let whole = Int64(exactly: number.rounded(.down)) {
+                text = String(whole)
             } else {
-                text = try container.decode(String.self)
+                // Anything else is no time: the highlight is kept without one.
+                text = (try? container.decode(String.self)) ?? ""
             }
         }
     }

@@ -55,8 +55,9 @@ struct WallabagEntry: Decodable {
                     self.text = text
                     return
                 }
-                let object = try decoder.container(keyedBy: CodingKeys.self)
-                text = try [CodingKeys.label, .name, .slug].lazy.compactMap { try object.decodeIfPresent(String.self, forKey: $0) }.first
+                // Anything else (a number, null) is no name; the entry keeps its other tags.
+                let object = try? decoder.container(keyedBy: CodingKeys.self)
+                text = [CodingKeys.label, .name, .slug].lazy.compactMap { try? object?.decodeIfPresent(String.self, forKey: $0) }.first
             }
         }
 

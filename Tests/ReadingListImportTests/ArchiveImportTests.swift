@@ -101,4 +101,15 @@ import Testing
         #expect(file.kind == .file && file.detectedFormat == .pocketCSV)
         #expect(throws: ImportProblem(line: 0, reason: "no such file or folder; check the path")) { try ImportInput(path: Fixtures.path("nothing-here.zip")) }
     }
+
+    @Test func anAnnotationTimeBeyondAnyDateIsLeftOut() throws {
+        let folder = try Fixtures.temporaryFolder([
+            "part_000000.csv": "title,url,time_added,tags,status\nA,https://example.com/a,1700000000,,unread\n",
+            "annotations/part_000000.json": #"[{"url":"https://example.com/a","highlights":[{"quote":"q","created_at":1e30},{"quote":"r","created_at":[1]}]}]"#,
+        ])
+        let result = ReadResult(try PocketZip.records(at: folder))
+        #expect(result.problems.isEmpty)
+        #expect(result.articles.last?.highlights == [ImportedHighlight(quote: "q"), ImportedHighlight(quote: "r")])
+    }
+
 }

@@ -18,6 +18,24 @@ import Testing
         #expect(result.article("https://example.com/csv/8")?.draft.headline == "Last", "a last record without a line end")
     }
 
+    @Test func aQuoteClosedOnALaterLineBreaksOnlyItsOwnRecord() throws {
+        let text = "url,title\nhttps://a.example/,\"Hello\nhttps://b.example/,\"World\"\nhttps://c.example/,ok\n"
+        let result = ReadResult(try PocketCSV.records(at: Fixtures.temporary(Data(text.utf8), named: "quotes.csv")))
+        #expect(result.problems.map(\.line) == [2])
+        #expect(result.problems.first?.reason.contains("not closed right") == true)
+        #expect(result.urls == ["https://b.example/", "https://c.example/"])
+        #expect(result.article("https://b.example/")?.draft.headline == "World" && result.article("https://b.example/")?.line == 3)
+    }
+
+    @Test func aFirstLineLongerThanTheLimitIsSkippedToItsEnd() throws {
+        var bytes = Array("url,title\nhttps://a.example/,\"".utf8)
+        bytes += [UInt8](repeating: UInt8(ascii: "x"), count: CSVRecordSplitter.maxRecordBytes + 10)
+        bytes += Array("\",b\nhttps://c.example/,d\n".utf8)
+        let result = ReadResult(try PocketCSV.records(at: Fixtures.temporary(Data(bytes), named: "long.csv")))
+        #expect(result.problems.map(\.line) == [2])
+        #expect(result.urls == ["https://c.example/"] && result.articles.first?.line == 3)
+    }
+
     @Test func aRecordThatIsNotUTF8IsReadAsWindows1252() throws {
         let result = ReadResult(try PocketCSV.records(at: Fixtures.path("pocket-broken.csv")))
         let latin = try #require(result.article("https://example.com/csv/4"))

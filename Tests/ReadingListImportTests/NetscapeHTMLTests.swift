@@ -176,6 +176,11 @@ import Testing
         }
     }
 
+    @Test func scriptsAreNoPartOfADescription() throws {
+        let result = try read(text: "<DL><DT><A HREF=\"https://s.example/\">S</A><DD>desc<script>var a = 1</script> more</DL>")
+        #expect(result.articles.first?.draft.excerpt == "desc more")
+    }
+
     @Test func raindropsImportantBookmarksAreFavourites() throws {
         let result = try read(text: """
             <DL><p><DT><A HREF="https://r.example/1" DATA-IMPORTANT="true">One</A><DT><A HREF="https://r.example/2">Two</A></DL>

@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func tagsAsObjectsAreReadByTheirLabels() throws {
-        let text = #"[{"url":"https://a.example/t","tags":[{"id":3,"label":"news","slug":"news"},{"slug":"only-slug"},"plain"]}]"#
+        let text = #"[{"url":"https://a.example/t","tags":[{"id":3,"label":"news","slug":"news"},{"slug":"only-slug"},"plain",7,null]}]"#
         let result = ReadResult(try WallabagJSON.records(at: try Fixtures.temporary(Data(text.utf8), named: "tags.json")))
         #expect(result.problems.isEmpty)
         #expect(result.article("https://a.example/t")?.draft.tags == ["news", "only-slug", "plain"])
