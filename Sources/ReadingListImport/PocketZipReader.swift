@@ -43,6 +43,9 @@ public struct PocketZipReader: Sequence {
             parts = nil
             while true {
                 if var file = current {
+                    // Owned here while read (no copy of the reader's buffers), put back when a
+                    // page is returned.
+                    current = nil
                     while let page = file.pages.next() {
                         switch page {
                         case .success(nil): continue
@@ -56,7 +59,6 @@ public struct PocketZipReader: Sequence {
                         }
                     }
                     archive.discard(file.url)
-                    current = nil
                 }
                 guard let name = annotations.popFirst() else { return nil }
                 do throws(ImportProblem) {
