@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // The model: value types, identity, text anchoring. No storage, no CLI.
@@ -47,6 +51,19 @@ let package = Package(
         ),
         // Turning saved pages and text files into articles.
         .target(name: "ReadingListExtraction", dependencies: ["CLibXML2"]),
+        // Fetching web pages over HTTP and HTTPS: redirects, timeouts, a size cap, gzip.
+        .target(
+            name: "ReadingListFetch",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ]
+        ),
         // Reading other services' export files (CSV; HTML through libxml2; JSON, streamed; zip
         // archives and folders of them) into imported articles. Wire for readlist's own export.
         .target(
@@ -66,7 +83,7 @@ let package = Package(
             name: "ReadingList",
             dependencies: [
                 "ReadingListModel", "ReadingListStorage", "ReadingListWire", "ReadingListSync",
-                "ReadingListExtraction", "ReadingListImport", "ReadingListExport",
+                "ReadingListExtraction", "ReadingListImport", "ReadingListExport", "ReadingListFetch",
             ]
         ),
         .executableTarget(
@@ -117,7 +134,20 @@ let package = Package(
             name: "ReadingListExportTests",
             dependencies: ["ReadingListExport", "ReadingListModel", "ReadingListImport"]
         ),
-        .testTarget(name: "ReadlistCLITests", dependencies: ["ReadingList"]),
+        // A loopback HTTP server (SwiftNIO) that test suites fetch pages from; no outside network.
+        .target(
+            name: "LoopbackHTTPServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ],
+            path: "Tests/LoopbackHTTPServer"
+        ),
+        .testTarget(name: "ReadingListFetchTests", dependencies: ["ReadingListFetch", "LoopbackHTTPServer"]),
+        .testTarget(name: "ReadlistCLITests", dependencies: ["ReadingList", "LoopbackHTTPServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

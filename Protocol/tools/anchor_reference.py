@@ -113,3 +113,35 @@ def locate(quote: str, text: str) -> dict | None:
         return None
     last = match + len(reduced_quote) - 1
     return _anchor(text, origins[match], origins[last] + 1)
+
+
+def _common_suffix(context: str, before: str) -> int:
+    count = 0
+    while count < len(context) and count < len(before) and context[-1 - count] == before[-1 - count]:
+        count += 1
+    return count
+
+
+def _common_prefix(context: str, after: str) -> int:
+    count = 0
+    while count < len(context) and count < len(after) and context[count] == after[count]:
+        count += 1
+    return count
+
+
+def relocate(quote: str, prefix: str, suffix: str, start: int, text: str) -> dict | None:
+    """SPEC.md 4.3: a highlight anchored earlier, found again in new `text`, or None (orphaned)."""
+    if all(char in WHITE_SPACE for char in quote):
+        return None
+    best = None  # (score, -distance, -offset) is maximised
+    offset = text.find(quote)
+    while offset >= 0:
+        end = offset + len(quote)
+        score = _common_suffix(prefix, text[:offset]) + _common_prefix(suffix, text[end:])
+        key = (score, -abs(offset - start), -offset)
+        if best is None or key > best[0]:
+            best = (key, offset)
+        offset = text.find(quote, offset + 1)
+    if best is not None:
+        return _anchor(text, best[1], best[1] + len(quote))
+    return locate(quote, text)

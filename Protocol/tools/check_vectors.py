@@ -6,7 +6,8 @@
 2. Case ids are unique across the whole suite.
 3. Files of area "identity" are recomputed with identity_reference.py, an
    implementation of SPEC.md section 2 independent of the Swift code, files
-   of area "anchor" with anchor_reference.py, one of section 4, and files of
+   of areas "anchor" and "reanchor" with anchor_reference.py, one of section
+   4, and files of
    area "merge" with merge_reference.py, one of section 3 (every order of a
    case's replicas); every flag a case uses is declared in the file's notes.
 4. Files of area "codec" are checked with sync_reference.py, a decoder of
@@ -169,6 +170,23 @@ def check_anchor_case(case: dict, notes: dict) -> list[str]:
     return problems
 
 
+def check_reanchor_case(case: dict, notes: dict) -> list[str]:
+    problems = [f"flag {show(flag)} is not declared in notes" for flag in case.get("flags", []) if flag not in notes]
+    if not case["id"].startswith("reanchor-"):
+        return problems + ["id prefix is not reanchor-"]
+    highlight, text, expected = case["highlight"], case["text"], case["expected"]
+    actual = anchor_reference.relocate(highlight["quote"], highlight["prefix"], highlight["suffix"], highlight["start"], text)
+    if expected is None:
+        if actual is not None:
+            problems.append(f"found {show(actual)}, expected null")
+        return problems
+    if actual is None:
+        return problems + [f"not found, expected {show(expected)}"]
+    for field in ("quote", "prefix", "suffix", "start", "end"):
+        expect(problems, field, expected[field], actual[field])
+    return problems
+
+
 def check_merge_case(case: dict, notes: dict) -> list[str]:
     problems = [f"flag {show(flag)} is not declared in notes" for flag in case.get("flags", []) if flag not in notes]
     if not case["id"].startswith("merge-"):
@@ -208,6 +226,7 @@ def check_session_case(case: dict, notes: dict) -> list[str]:
 RECOMPUTED_AREAS = {
     "identity": check_identity_case,
     "anchor": check_anchor_case,
+    "reanchor": check_reanchor_case,
     "merge": check_merge_case,
     "codec": check_codec_case,
     "session": check_session_case,

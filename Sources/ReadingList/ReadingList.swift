@@ -4,7 +4,8 @@
 //     let library = try ReadingLibrary(path: "library.sqlite")
 //
 // The model (articles, tags, highlights, identity), storage (`ReadingLibrary`), the JSON shapes
-// that cross process boundaries, article extraction from saved pages, import and export formats.
+// that cross process boundaries, fetching web pages and extracting their articles, import and
+// export formats.
 @_exported public import ReadingListModel
 @_exported public import ReadingListStorage
 @_exported public import ReadingListWire
@@ -12,3 +13,4 @@
 @_exported public import ReadingListExtraction
 @_exported public import ReadingListImport
 @_exported public import ReadingListExport
+@_exported public import ReadingListFetch

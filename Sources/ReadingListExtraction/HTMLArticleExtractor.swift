@@ -14,8 +14,8 @@ struct HTMLArticleExtractor {
     }
 
     /// Decodes, parses and extracts; bytes libxml2 cannot parse give an empty article.
-    static func extract(bytes: [UInt8], baseURL: URL?) -> ExtractedArticle {
-        let input = HTMLCharsetResolver.parserInput(for: bytes)
+    static func extract(bytes: [UInt8], baseURL: URL?, transportCharset: String? = nil) -> ExtractedArticle {
+        let input = HTMLCharsetResolver.parserInput(for: bytes, transportCharset: transportCharset)
         guard let root = HTMLTreeBuilder.parse(input.bytes, encoding: input.encoding, baseURL: baseURL) else {
             return ExtractedArticle(text: "")
         }

@@ -1,6 +1,7 @@
 /// Decides how the bytes of an HTML page are encoded and turns them into UTF-8 for the parser.
 ///
-/// Order: a UTF-8 or UTF-16 byte order mark; then the charset a `<meta>` element declares;
+/// Order: a UTF-8 or UTF-16 byte order mark; then the charset the HTTP header names, else the
+/// one a `<meta>` element declares;
 /// then UTF-8 when the bytes are valid UTF-8; else Windows-1252. One deliberate exception:
 /// bytes that are valid UTF-8 and contain multi-byte characters are read as UTF-8 even when
 /// the page declares a legacy charset, because saved pages are often re-encoded to UTF-8
@@ -16,7 +17,9 @@ package enum HTMLCharsetResolver {
     /// How many leading bytes are searched for a `<meta>` charset declaration.
     static let declarationSearchLength = 32 * 1024
 
-    static func parserInput(for bytes: [UInt8]) -> ParserInput {
+    /// - Parameter transportCharset: the charset the HTTP `Content-Type` header names, which
+    ///   outranks a `<meta>` declaration (a byte order mark outranks both).
+    static func parserInput(for bytes: [UInt8], transportCharset: String? = nil) -> ParserInput {
         switch TextDecoding.byteOrderMark(of: bytes) {
         case .utf8:
             return utf8Input(Array(bytes.dropFirst(3)))
@@ -29,7 +32,7 @@ package enum HTMLCharsetResolver {
         }
 
         let scan = TextDecoding.scanUTF8(bytes)
-        let declared = declaredCharset(in: bytes).map(CharsetLabel.init(label:))
+        let declared = (transportCharset ?? declaredCharset(in: bytes)).map(CharsetLabel.init(label:))
         switch declared {
         case nil:
             return scan.isValid ? utf8Input(bytes) : windows1252Input(bytes)

@@ -55,7 +55,7 @@ public struct QuoteAnchor: Sendable, Hashable {
         return locate(quote, in: text) != nil
     }
 
-    private static func anchor(in scalars: [Unicode.Scalar], start: Int, end: Int) -> QuoteAnchor {
+    static func anchor(in scalars: [Unicode.Scalar], start: Int, end: Int) -> QuoteAnchor {
         func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: slice)
@@ -68,7 +68,7 @@ public struct QuoteAnchor: Sendable, Hashable {
             start: start, end: end)
     }
 
-    private static func firstIndex(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int? {
+    static func firstIndex(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int? {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         let first = needle[0]
         var index = 0

@@ -13,7 +13,7 @@ enum AddCommandBenchmark {
         var samples: [Double] = []
         for run in 0..<context.runs {
             samples.append(try ChildProcess.medianMilliseconds(readlist, count: context.processesPerRun, outputPath: output) { index in
-                ["add", "https://bench.example/added/\(run)/\(index + 1)", "--db", library]
+                ["add", "https://bench.example/added/\(run)/\(index + 1)", "--offline", "--db", library]
             })
         }
         _ = context.scratch.freshPath("add.sqlite")

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct ReadlistCommand: ParsableCommand {
+struct ReadlistCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readlist",
         abstract: "Save articles, tag them, mark them read, highlight quotes, search them.",
@@ -13,7 +13,7 @@ struct ReadlistCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Add.self, List.self, Show.self, Search.self,
+            Add.self, Refetch.self, List.self, Show.self, Search.self,
             Read.self, Unread.self, Archive.self, Unarchive.self, Favorite.self, Unfavorite.self,
             Progress.self, Delete.self, TagCommand.self, HighlightCommand.self, Status.self, Export.self,
             Sync.self, Serve.self, Clone.self, Import.self,

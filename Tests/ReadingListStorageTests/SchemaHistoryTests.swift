@@ -7,7 +7,7 @@ import Testing
 /// Shipped migrations never change: the schema a new library gets is pinned here. A schema
 /// change is a new migration (and a new expected entry below), never an edit of an old one.
 @Suite struct SchemaHistoryTests {
-    static let expectedMigrations = ["v1 library", "v2 file identity and foreign fields", "v3 kept state checksum"]
+    static let expectedMigrations = ["v1 library", "v2 file identity and foreign fields", "v3 kept state checksum", "v4 page fetches"]
 
     @Test func migrationsAreOnlyEverAppended() throws {
         let temporary = try TemporaryLibrary()
@@ -41,6 +41,7 @@ import Testing
             "table foreign_field: 880483d4fcb6f2a7",
             "table highlight: ab8b7d08dd52de8d",
             "table library_state: 9d97ec56b7434127",
+            "table page_fetch: a9de38b71c9b129e",
             "table peer: 51f9015faeb8975",
             "table replica: c979b0c3c8598789",
             "table tag: 4a481bf683df2eaa",

@@ -36,7 +36,9 @@ enum CommandRunner {
     }()
 
     /// Runs the built `program` with `arguments`, the given environment additions, and
-    /// `READLIST_DB`, `NO_COLOR` and `COLUMNS` unset. A `launcher` (such as `setpriv …`) goes first.
+    /// `READLIST_DB`, `NO_COLOR` and `COLUMNS` unset. `READLIST_OFFLINE=1` keeps `add <url>`
+    /// from reaching for the network unless a test's environment sets it to "0".
+    /// A `launcher` (such as `setpriv …`) goes first.
     static func run(
         _ arguments: [String], program: String = "readlist", environment: [String: String] = [:],
         removingEnvironment: [String] = [], launcher: [String] = []
@@ -45,6 +47,7 @@ enum CommandRunner {
         let command = launcher + [executable] + arguments
         var processEnvironment = ProcessInfo.processInfo.environment
         for name in ["READLIST_DB", "NO_COLOR", "COLUMNS"] + removingEnvironment { processEnvironment[name] = nil }
+        processEnvironment["READLIST_OFFLINE"] = "1"
         processEnvironment.merge(environment) { _, new in new }
         return try execute(command, environment: processEnvironment)
     }

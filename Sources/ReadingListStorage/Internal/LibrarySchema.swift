@@ -6,7 +6,7 @@ enum LibrarySchema {
     /// `PRAGMA application_id` of every readlist library ("RDLS").
     static let applicationID: Int32 = 0x5244_4C53
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let currentVersion = 3
+    static let currentVersion = 4
 
     /// Brings the file up to the current schema. Another process may be migrating the same new
     /// file at the same moment; if it wins the race, its migration stands and ours is a no-op.
@@ -217,6 +217,22 @@ enum LibrarySchema {
                 PRAGMA user_version = 3;
                 """)
             try StateChecksum.store(try StateChecksum.recount(db), db)
+        }
+        migrator.registerMigration("v4 page fetches") { db in
+            // The last attempt to fetch each article's page on this replica: local, never
+            // synced or checksummed (another replica may reach a page this one cannot).
+            try db.execute(sql: """
+                CREATE TABLE page_fetch (
+                    article_id TEXT PRIMARY KEY,
+                    requested_url TEXT NOT NULL,
+                    resolved_url TEXT,
+                    status INTEGER,
+                    media_type TEXT,
+                    error TEXT,
+                    attempted_at INTEGER NOT NULL  -- Unix milliseconds
+                ) WITHOUT ROWID;
+                PRAGMA user_version = 4;
+                """)
         }
         return migrator
     }

@@ -4,6 +4,7 @@ import Foundation
 /// Renders one article in full, for `show`.
 struct ArticleDetail {
     var article: Article
+    var fetch: FetchRecord? = nil
     var includingContent: Bool
 
     func render() -> String {
@@ -17,6 +18,7 @@ struct ArticleDetail {
         field("site", [article.siteName, article.byline].compactMap { $0 }.joined(separator: " · "))
         field("published", article.publishedAt.map { String(RFC3339.string(from: $0).prefix(10)) })
         field("added", RFC3339.string(from: article.addedAt))
+        field("fetched", fetch.map(FetchReport.detail))
         field("length", article.wordCount > 0 ? "\(article.wordCount) words, \(article.readingMinutes) min" : nil)
         var state = [article.isRead ? "read" : "unread"]
         if article.isArchived { state.append("archived") }

@@ -65,3 +65,13 @@ func runReporting(_ body: () throws -> Void) throws {
 func pluralized(_ number: Int, _ noun: String) -> String {
     "\(number) \(noun)\(number == 1 ? "" : "s")"
 }
+
+/// ``runReporting(_:)`` for commands that wait on the network.
+func runReportingAsync(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as ReadingListError {
+        Console.printError(error.message)
+        throw ExitCode(error.code == .invalidInput ? 64 : 1)
+    }
+}

@@ -15,11 +15,13 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let found = try library.open().article(article, includingContent: content)
+            let library = try library.open()
+            let found = try library.article(article, includingContent: content)
             if output.json {
                 try Console.printJSON(ArticleJSON(found, includingContent: content))
             } else {
-                Console.print(ArticleDetail(article: found, includingContent: content).render())
+                let fetch = try library.lastFetch(of: found.id.description)
+                Console.print(ArticleDetail(article: found, fetch: fetch, includingContent: content).render())
             }
         }
     }
