@@ -157,7 +157,7 @@ struct WebSaveCommandTests {
     @Test("A slow server, a page over the cap and a redirect loop lose no save")
     func limitsLoseNoSave() throws {
         let server = try LoopbackHTTPServer(routes: [
-            "/slow": LoopbackHTTPServer.Route(headers: [("Content-Type", "text/html")], body: Array(Self.articlePage().utf8), delay: 5),
+            "/slow": LoopbackHTTPServer.Route(headers: [("Content-Type", "text/html")], body: Array(Self.articlePage().utf8), delay: 60),
             "/huge": .page(Self.articlePage() + String(repeating: " ", count: 200_000)),
             "/loop-a": .redirect(to: "/loop-b"), "/loop-b": .redirect(to: "/loop-a"),
         ])
