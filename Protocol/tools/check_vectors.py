@@ -148,20 +148,28 @@ def check_identity_case(case: dict, notes: dict) -> list[str]:
     return problems + check(case)
 
 
+def compare_anchors(problems: list[str], expected: dict | None, actual: dict | None) -> bool:
+    """Adds where `actual` differs from `expected`; True when both are anchors (not null)."""
+    if expected is None:
+        if actual is not None:
+            problems.append(f"found {show(actual)}, expected null")
+        return False
+    if actual is None:
+        problems.append(f"not found, expected {show(expected)}")
+        return False
+    for field in ("quote", "prefix", "suffix", "start", "end"):
+        expect(problems, field, expected[field], actual[field])
+    return True
+
+
 def check_anchor_case(case: dict, notes: dict) -> list[str]:
     problems = [f"flag {show(flag)} is not declared in notes" for flag in case.get("flags", []) if flag not in notes]
     if not case["id"].startswith("anchor-"):
         return problems + ["id prefix is not anchor-"]
     text, expected = case["text"], case["expected"]
     actual = anchor_reference.locate(case["quote"], text)
-    if expected is None:
-        if actual is not None:
-            problems.append(f"found {show(actual)}, expected null")
+    if not compare_anchors(problems, expected, actual):
         return problems
-    if actual is None:
-        return problems + [f"not found, expected {show(expected)}"]
-    for field in ("quote", "prefix", "suffix", "start", "end"):
-        expect(problems, field, expected[field], actual[field])
     # The expected anchor is consistent with its own text, whatever the reference says.
     start, end, context = expected["start"], expected["end"], anchor_reference.CONTEXT_LENGTH
     expect(problems, "text[start:end]", expected["quote"], text[start:end] if 0 <= start <= end <= len(text) else None)
@@ -176,14 +184,7 @@ def check_reanchor_case(case: dict, notes: dict) -> list[str]:
         return problems + ["id prefix is not reanchor-"]
     highlight, text, expected = case["highlight"], case["text"], case["expected"]
     actual = anchor_reference.relocate(highlight["quote"], highlight["prefix"], highlight["suffix"], highlight["start"], text)
-    if expected is None:
-        if actual is not None:
-            problems.append(f"found {show(actual)}, expected null")
-        return problems
-    if actual is None:
-        return problems + [f"not found, expected {show(expected)}"]
-    for field in ("quote", "prefix", "suffix", "start", "end"):
-        expect(problems, field, expected[field], actual[field])
+    compare_anchors(problems, expected, actual)
     return problems
 
 

@@ -48,19 +48,11 @@ struct ReanchorVectorTests {
             let start: Int
         }
 
-        struct Anchor: Decodable, Sendable {
-            let quote: String
-            let prefix: String
-            let suffix: String
-            let start: Int
-            let end: Int
-        }
-
         let id: String
         let description: String
         let highlight: Stored
         let text: String
-        let expected: Anchor?
+        let expected: AnchorVectors.Case.Anchor?
 
         var testDescription: String { "\(id): \(description)" }
     }
