@@ -55,9 +55,12 @@ extension ReadingLibrary {
     /// Fetches `article`'s URL and applies the page, or records the failure.
     private func fetchPage(of article: Article, fetcher: PageFetcher) async throws(ReadingListError) -> (FetchRecord, PageUpdate?) {
         let url = article.url ?? ""
+        // An address as typed may hold what URL parsing refuses (a non-ASCII host or path);
+        // its canonical form (SPEC.md §2.3) is punycoded and percent-encoded.
+        let address = URL(string: url) == nil ? article.canonicalURL ?? url : url
         let page: FetchedPage
         do {
-            page = try await fetcher.fetch(url)
+            page = try await fetcher.fetch(address)
         } catch {
             var status: Int?
             if case .httpStatus(_, let code, _) = error { status = code }
