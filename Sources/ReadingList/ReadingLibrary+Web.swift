@@ -80,3 +80,40 @@ extension ReadingLibrary {
         return (record, try replacePage(of: article.id, with: draft, fetch: record))
     }
 }
+
+extension ReadingLibrary {
+    /// Fetches the page of every article that has a web address and no text yet (saved
+    /// offline, imported from a list of links, or whose fetch failed), `concurrency` at a time.
+    /// Each result is handed to `progress` as it comes, in no particular order.
+    ///
+    /// - Returns: every result; a failed fetch is a result, not an error.
+    /// - Throws: ``ReadingListError`` only when the library cannot be read or written.
+    @discardableResult
+    public func fetchArticlesWithoutText(
+        fetcher: PageFetcher = PageFetcher(), concurrency: Int = 4,
+        progress: @Sendable (RefetchResult) -> Void = { _ in }
+    ) async throws(ReadingListError) -> [RefetchResult] {
+        let pending = try articlesWithoutText()
+        do {
+            return try await withThrowingTaskGroup(of: RefetchResult.self) { group in
+                var results: [RefetchResult] = []
+                var next = pending.makeIterator()
+                func startNext() {
+                    guard let id = next.next() else { return }
+                    group.addTask { try await self.refetch(id.description, fetcher: fetcher) }
+                }
+                for _ in 0..<max(1, concurrency) { startNext() }
+                while let result = try await group.next() {
+                    progress(result)
+                    results.append(result)
+                    startNext()
+                }
+                return results
+            }
+        } catch let error as ReadingListError {
+            throw error
+        } catch {
+            throw ReadingListError(.storage, "Fetching pages stopped: \(error)")
+        }
+    }
+}

@@ -12,6 +12,21 @@ extension ReadingLibrary {
         }
     }
 
+    /// Articles that have a web address but no text yet: saved offline, imported from a list of
+    /// links, or whose fetch failed. Oldest saves first.
+    public func articlesWithoutText() throws(ReadingListError) -> [ArticleID] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM article
+                    WHERE alive = 1 AND url IS NOT NULL AND coalesce(content, '') = ''
+                    ORDER BY added_at, id
+                    """
+            ).compactMap(ArticleID.init)
+        }
+    }
+
     /// Records a fetch attempt that brought no new text (a failure, or a page without text),
     /// replacing the article's previous record. The article itself is not changed.
     public func recordFetch(_ record: FetchRecord, for id: ArticleID) throws(ReadingListError) {

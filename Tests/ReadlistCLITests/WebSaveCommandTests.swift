@@ -254,4 +254,43 @@ struct WebSaveCommandTests {
         let again = try workspace.readlist("add", server.url("/a"), environment: Self.online)
         #expect(again.stdout.contains("Fetched"), "an article saved offline, without text, is fetched when added again")
     }
+
+    @Test("refetch --missing fetches every article without text; the JSON of add and refetch follows its schemas")
+    func fetchMissing() throws {
+        let server = try LoopbackHTTPServer(routes: [
+            "/one": .page(Self.articlePage()),
+            "/two": .page(Self.articlePage(paragraphs: Array(Self.paragraphs.reversed()))),
+        ])
+        defer { server.shutdown() }
+        let workspace = try Workspace()
+        for path in ["/one", "/two", "/three"] { try workspace.succeed("add", server.url(path)) }
+        #expect(server.requests.isEmpty, "saved offline")
+        let missing = try workspace.readlist("refetch", "--missing", environment: Self.online)
+        #expect(missing.status == 1, "one page is missing: \(missing)")
+        #expect(missing.stdout.contains("Fetched 2 of 3 pages; 1 failed"))
+        #expect(missing.stdout.contains("failed") && missing.stdout.contains("404"))
+        #expect(try Self.article(workspace, server.url("/two")).string("title") == "Why Sync Is Hard")
+
+        server.setRoute("/three", .page(Self.articlePage()))
+        let json = try workspace.readlist("refetch", "--missing", "--json", environment: Self.online)
+        #expect(json.status == 0, "\(json)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(results.count == 1, "only the article still without text is fetched")
+        let nothingLeft = try workspace.readlist("refetch", "--missing", environment: Self.online)
+        #expect(nothingLeft.status == 0)
+        #expect(nothingLeft.stdout.contains("Every article with an address has its text."))
+
+        let added = try workspace.readlist("add", server.url("/one?again=1"), "--json", environment: Self.online)
+        let failedAdd = try workspace.readlist("add", server.url("/missing"), "--json", environment: Self.online)
+        let refetched = try workspace.readlist("refetch", server.url("/one"), "--json", environment: Self.online)
+        let outputs = [
+            ("refetch-result-list.schema.json", json.stdout), ("add-result.schema.json", added.stdout),
+            ("add-result.schema.json", failedAdd.stdout), ("refetch-result.schema.json", refetched.stdout),
+        ]
+        for (index, (schema, text)) in outputs.enumerated() {
+            let path = try workspace.write(text, to: "web-\(index).json")
+            let result = try Python.run(["Protocol/tools/validate_json.py", schema, path])
+            #expect(result.status == 0, "\(schema): \(result)")
+        }
+    }
 }
