@@ -35,7 +35,7 @@ struct ContentExtraction {
 
     /// The author named by the byline element, without "By" and dates.
     var byline: String? {
-        bylineElement.flatMap { BylineLocator.cleanByline($0.normalizedText) }
+        bylineElement.flatMap(BylineLocator.byline(in:))
     }
 
     /// The text of the only visible `<h1>` around the content, if there is exactly one.
