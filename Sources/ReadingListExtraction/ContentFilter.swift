@@ -29,7 +29,7 @@ struct ContentFilter {
     ]
 
     /// Page chrome tags. A `<form>` that wraps the page's prose is the exception (ASP.NET pages).
-    static let chromeTags: Set<String> = ["nav", "header", "footer", "aside", "form", "figcaption", "menu"]
+    static let chromeTags: Set<String> = ["nav", "header", "footer", "aside", "form", "menu"]
 
     /// Class or id words that mark a block as not being article text.
     static let negativeWords: Set<String> = [

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// How close an extraction comes to a reference extraction (such as Mozilla Readability's):
 /// the content's bag-of-tokens F1 and whether title, byline and excerpt match.

@@ -44,10 +44,12 @@ final class HTMLElement {
 
     /// The lowercase words of the class and id attributes, split at anything
     /// that is not a letter or digit and at lower-to-upper case changes.
-    var classAndIDTokens: [String] {
+    /// Computed once: filters ask for them many times per element.
+    private(set) lazy var classAndIDTokens: [String] = {
+        guard attributes["class"] != nil || attributes["id"] != nil else { return [] }
         let raw = [attributes["class"], attributes["id"]].compactMap { $0 }.joined(separator: " ")
         return raw.identifierWords()
-    }
+    }()
 
     /// All descendants in document order, this element excluded.
     /// `descend` decides whether to look inside an element (it is still visited).

@@ -31,6 +31,9 @@ struct ExtractionCommand: ParsableCommand {
     @Flag(name: .long, help: "Show the expected and extracted value of every metadata mismatch.")
     var details = false
 
+    @Option(name: .long, help: "Print the extracted text of this page (a folder name) instead of scoring.")
+    var showText: String?
+
     mutating func validate() throws {
         guard repetitions > 0 else { throw ValidationError("--repetitions must be at least 1.") }
     }
@@ -44,6 +47,13 @@ struct ExtractionCommand: ParsableCommand {
         let pageFolders = try ReferencePage.pageFolders(in: folderURL)
         guard !pageFolders.isEmpty else {
             throw ValidationError("\(folder) holds no page folders (subfolders with a source.html, expected.html or expected-metadata.json).")
+        }
+        if let showText {
+            let page = try ReferencePage(folder: folderURL.appendingPathComponent(showText))
+            let article = try ArticleExtractor.extract(fileContents: page.source, fileName: "source.html")
+            print("title: \(article.title ?? "nil")\nbyline: \(article.byline ?? "nil")\nexcerpt: \(article.excerpt ?? "nil")\n")
+            print(article.text)
+            return
         }
         let machine = MachineDescription.current()
         if machine.build == "debug" {

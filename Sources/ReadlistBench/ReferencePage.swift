@@ -72,3 +72,7 @@ struct ReferencePageError: Error {
     var page: String
     var reason: String
 }
+
+extension ReferencePageError: CustomStringConvertible {
+    var description: String { "\(page): \(reason)" }
+}
