@@ -24,11 +24,12 @@ struct ContentExtraction {
         let roots = selection.roots
         let removableByline = bylineElement.flatMap { Self.removableBylineBlock(around: $0, roots: roots) }
         let rootIDs = Set(roots.map(ObjectIdentifier.init))
+        let cleaner = ConditionalCleaner(statistics: statistics)
         var renderer = ContentTextRenderer { element in
             if element === removableByline { return true }
             if rootIDs.contains(ObjectIdentifier(element)) { return false }
             return filter.isExcluded(element) || Self.isLinkHeavy(element, statistics: statistics)
-                || Self.isStandaloneDate(element)
+                || Self.isStandaloneDate(element) || cleaner.isFurniture(element)
         }
         self.blocks = renderer.render(roots)
     }

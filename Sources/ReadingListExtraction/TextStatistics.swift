@@ -1,10 +1,44 @@
 /// Per-element text measurements of a tree, counting only text the filter lets through:
-/// non-whitespace characters, characters inside links, and commas.
+/// non-whitespace characters, characters inside links, headings and lists, commas, and the
+/// paragraphs, images, list items, form fields and embeds below the element.
 struct TextStatistics {
     struct Counts {
         var characters = 0
         var linkCharacters = 0
         var commas = 0
+        var headingCharacters = 0
+        var listCharacters = 0
+        var paragraphs = 0
+        var images = 0
+        var listItems = 0
+        var inputs = 0
+        var embeds = 0
+
+        /// Adds another element's counts.
+        mutating func add(_ other: Counts) {
+            characters += other.characters
+            linkCharacters += other.linkCharacters
+            commas += other.commas
+            headingCharacters += other.headingCharacters
+            listCharacters += other.listCharacters
+            paragraphs += other.paragraphs
+            images += other.images
+            listItems += other.listItems
+            inputs += other.inputs
+            embeds += other.embeds
+        }
+
+        /// One for the element itself when it is a paragraph, image, list item, field or embed.
+        mutating func count(tag name: String) {
+            switch name {
+            case "p": paragraphs += 1
+            case "img": images += 1
+            case "li": listItems += 1
+            case "input", "select", "textarea", "button": inputs += 1
+            case "object", "embed", "iframe": embeds += 1
+            default: break
+            }
+        }
 
         /// The share of the text that sits inside links, from 0 to 1.
         var linkDensity: Double {
@@ -40,10 +74,14 @@ struct TextStatistics {
                 total.commas += commas
                 if isLink { total.linkCharacters += characters }
             case .element(let childElement):
-                let childCounts = measure(childElement, filter: filter, insideLink: isLink)
-                total.characters += childCounts.characters
-                total.linkCharacters += childCounts.linkCharacters
-                total.commas += childCounts.commas
+                var childCounts = measure(childElement, filter: filter, insideLink: isLink)
+                if HTMLTagCategories.headings.contains(childElement.name) {
+                    childCounts.headingCharacters = childCounts.characters
+                } else if childElement.name == "ul" || childElement.name == "ol" {
+                    childCounts.listCharacters = childCounts.characters
+                }
+                childCounts.count(tag: childElement.name)
+                total.add(childCounts)
             }
         }
         countsByElement[ObjectIdentifier(element)] = total

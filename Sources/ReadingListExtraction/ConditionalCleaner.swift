@@ -1,0 +1,99 @@
+/// Readability's conditional cleaning (`_cleanConditionally`): inside the chosen content, a
+/// `div`, `ul`, data-less `table`, `form` or `fieldset` with fewer than ten commas is dropped
+/// when it looks like page furniture rather than prose: more list items than paragraphs, more
+/// images than twice its paragraphs, form fields, embeds around little text, a short block of
+/// links, or links making up more than a fifth of its text (half for blocks whose class or id
+/// says they are content).
+struct ConditionalCleaner {
+    let statistics: TextStatistics
+
+    /// Tags that are cleaned conditionally.
+    static let cleanedTags: Set<String> = ["div", "ul", "table", "form", "fieldset"]
+
+    /// Whether `element` should be left out of the content.
+    func isFurniture(_ element: HTMLElement) -> Bool {
+        guard Self.cleanedTags.contains(element.name) else { return false }
+        let counts = statistics.counts(for: element)
+        guard counts.commas < 10 else { return false }
+        if element.name == "table" && Self.isDataTable(element) { return false }
+        if element.ancestor(where: { $0.name == "code" || $0.name == "pre" || ($0.name == "table" && Self.isDataTable($0)) }) != nil {
+            return false
+        }
+        let weight = Self.classWeight(of: element)
+        let isList = element.name == "ul"
+            || (counts.characters > 0 && Double(counts.listCharacters) / Double(counts.characters) > 0.9)
+        let paragraphs = Double(counts.paragraphs)
+        let images = Double(counts.images)
+        let headingDensity = counts.characters == 0 ? 0 : Double(counts.headingCharacters) / Double(counts.characters)
+        let linkDensity = counts.linkDensity
+        let length = counts.characters
+        if counts.images > 1 && paragraphs / images < 0.5 && element.ancestor(where: { $0.name == "figure" }) == nil {
+            return true
+        }
+        if !isList && counts.listItems > counts.paragraphs + 100 { return true }
+        if Double(counts.inputs) > (paragraphs / 3).rounded(.down) { return true }
+        if !isList && headingDensity < 0.9 && length < 25 && (counts.images == 0 || counts.images > 2) && linkDensity > 0 {
+            return true
+        }
+        if !isList && weight < 25 && linkDensity > 0.2 { return true }
+        if weight >= 25 && linkDensity > 0.5 { return true }
+        if (counts.embeds == 1 && length < 75) || counts.embeds > 1 { return true }
+        return false
+    }
+
+    /// Readability's class weight: 25 for each of the class and id that names content
+    /// (`article`, `content`, `post`…), minus 25 for each that names furniture (`comment`,
+    /// `sidebar`, `share`…), matched anywhere in the attribute.
+    static func classWeight(of element: HTMLElement) -> Int {
+        var weight = 0
+        for attribute in ["class", "id"] {
+            guard let value = element.attributes[attribute]?.lowercased(), !value.isEmpty else { continue }
+            if negativeHints.contains(where: value.contains) || hasHiddenWord(value) { weight -= 25 }
+            if positiveHints.contains(where: value.contains) { weight += 25 }
+        }
+        return weight
+    }
+
+    /// Readability's positive class and id hints.
+    static let positiveHints = [
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
+        "blog", "story",
+    ]
+
+    /// Readability's negative class and id hints (with `hid` as a whole word, below).
+    static let negativeHints = [
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
+        "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
+        "tags", "widget",
+    ]
+
+    private static func hasHiddenWord(_ value: String) -> Bool {
+        value.split(separator: " ").contains("hid")
+    }
+
+    /// Readability's test for a table of data rather than of layout: a caption, header cells
+    /// or a summary; no nested table; ten rows or more, more than four columns, or more than
+    /// ten cells.
+    static func isDataTable(_ table: HTMLElement) -> Bool {
+        if table.attribute("role")?.lowercased() == "presentation" || table.attribute("datatable") == "0" { return false }
+        if table.attribute("summary") != nil { return true }
+        var rows = 0
+        var columns = 0
+        var stack = table.childElements
+        while let element = stack.popLast() {
+            switch element.name {
+            case "caption", "thead", "tfoot", "th", "col", "colgroup":
+                if element.name != "col" && element.name != "colgroup" { return true }
+            case "table":
+                return false
+            case "tr":
+                rows += 1
+                columns = max(columns, element.childElements.filter { $0.name == "td" || $0.name == "th" }.count)
+            default:
+                break
+            }
+            stack.append(contentsOf: element.childElements)
+        }
+        return rows >= 10 || columns > 4 || rows * columns > 10
+    }
+}
