@@ -1,9 +1,9 @@
 /// Readability's conditional cleaning (`_cleanConditionally`): inside the chosen content, a
 /// `div`, `ul`, data-less `table`, `form` or `fieldset` with fewer than ten commas is dropped
 /// when it looks like page furniture rather than prose: more list items than paragraphs, more
-/// images than twice its paragraphs, form fields, embeds around little text, a short block of
-/// links, or links making up more than a fifth of its text (half for blocks whose class or id
-/// says they are content).
+/// images than twice its paragraphs, a form of more fields than a third of its paragraphs, a
+/// short block of links, or links making up more than a fifth of its text (half for blocks
+/// whose class or id says they are content). Embedded videos carry no text and are not judged.
 struct ConditionalCleaner {
     let statistics: TextStatistics
 
@@ -31,13 +31,15 @@ struct ConditionalCleaner {
             return true
         }
         if !isList && counts.listItems > counts.paragraphs + 100 { return true }
-        if Double(counts.inputs) > (paragraphs / 3).rounded(.down) { return true }
+        // Fields, buttons and embeds are removed before other blocks are judged; only forms count their inputs.
+        if (element.name == "form" || element.name == "fieldset") && Double(counts.inputs) > (paragraphs / 3).rounded(.down) {
+            return true
+        }
         if !isList && headingDensity < 0.9 && length < 25 && (counts.images == 0 || counts.images > 2) && linkDensity > 0 {
             return true
         }
         if !isList && weight < 25 && linkDensity > 0.2 { return true }
         if weight >= 25 && linkDensity > 0.5 { return true }
-        if (counts.embeds == 1 && length < 75) || counts.embeds > 1 { return true }
         return false
     }
 
