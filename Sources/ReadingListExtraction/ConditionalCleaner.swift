@@ -49,11 +49,30 @@ struct ConditionalCleaner {
     static func classWeight(of element: HTMLElement) -> Int {
         var weight = 0
         for attribute in ["class", "id"] {
-            guard let value = element.attributes[attribute]?.lowercased(), !value.isEmpty else { continue }
-            if negativeHints.contains(where: value.contains) || hasHiddenWord(value) { weight -= 25 }
-            if positiveHints.contains(where: value.contains) { weight += 25 }
+            guard let value = element.attributes[attribute], !value.isEmpty else { continue }
+            let bytes = Array(value.lowercased().utf8)
+            if negativeHintBytes.contains(where: { contains(bytes, $0) }) || hasHiddenWord(value.lowercased()) { weight -= 25 }
+            if positiveHintBytes.contains(where: { contains(bytes, $0) }) { weight += 25 }
         }
         return weight
+    }
+
+    private static let positiveHintBytes = positiveHints.map { Array($0.utf8) }
+    private static let negativeHintBytes = negativeHints.map { Array($0.utf8) }
+
+    /// Whether `needle` occurs in `haystack` (a plain byte search; hints are short).
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            var matched = true
+            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
     }
 
     /// Readability's positive class and id hints.

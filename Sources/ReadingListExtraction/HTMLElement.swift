@@ -31,8 +31,13 @@ final class HTMLElement {
 
     /// The value of an attribute, trimmed; nil when absent or blank.
     func attribute(_ name: String) -> String? {
-        guard let value = attributes[name]?.trimmingWhitespace(), !value.isEmpty else { return nil }
-        return value
+        guard let raw = attributes[name], !raw.isEmpty else { return nil }
+        if let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last,
+           !first.isWhitespaceLike, !last.isWhitespaceLike {
+            return raw
+        }
+        let value = raw.trimmingWhitespace()
+        return value.isEmpty ? nil : value
     }
 
     var childElements: [HTMLElement] {
