@@ -133,13 +133,19 @@ struct HTMLArticleExtractor {
         return more.flatMap(ISO8601DateParser.date(from:))
     }
 
+    /// The longest excerpt taken from the text; longer first paragraphs are cut at a word boundary.
+    static let maximumExcerptLength = 600
+
+    /// The stated description (JSON-LD, then `dc:`, `og:`, `description` and `twitter:` meta, in
+    /// Readability's order), else the first paragraph of 20 characters or more, as Readability
+    /// takes the first paragraph (a caption-sized line such as "Photo" is skipped).
     private func excerpt(blocks: [ContentTextRenderer.Block]) -> String? {
         let described = metadata.jsonLD.description
             ?? metadata.meta("dc:description", "dc.description", "dcterm:description", "dcterms:description", "og:description",
                              "weibo:article:description", "weibo:webpage:description", "description", "twitter:description")
         if let described, !described.isEmpty { return described }
-        let paragraph = blocks.first { $0.kind == .paragraph && $0.text.count >= 80 }
-        return paragraph.map { $0.text.truncatedAtWordBoundary(limit: 300) }
+        let paragraph = blocks.first { $0.kind == .paragraph && $0.text.count >= 20 }
+        return paragraph.map { $0.text.truncatedAtWordBoundary(limit: Self.maximumExcerptLength) }
     }
 
     /// How many short blocks (breadcrumbs, dates, "5 min read") may precede a repeated title.

@@ -231,13 +231,15 @@ struct HTMLExtractionTests {
         #expect(article.byline == nil)
     }
 
-    @Test("Excerpt falls back to the first paragraph of 80 characters or more, cut near 300")
+    /// Readability takes the first paragraph whole; ours skips caption-sized lines and cuts
+    /// paragraphs longer than 600 characters.
+    @Test("Excerpt falls back to the first paragraph of 20 characters or more, cut near 600")
     func excerptFallback() throws {
-        let long = String(repeating: "Sentence with several words in it. ", count: 20)
+        let long = String(repeating: "Sentence with several words in it. ", count: 40)
         let article = try extract("<html><body><p>Short intro.</p><p>\(long)</p><p>\(long)</p></body></html>")
         let excerpt = try #require(article.excerpt)
         #expect(excerpt.hasPrefix("Sentence with several words"))
-        #expect(excerpt.count <= 300)
+        #expect(excerpt.count <= 600)
         #expect(excerpt.hasSuffix("…"))
         #expect(!excerpt.dropLast().hasSuffix(" "))
     }
