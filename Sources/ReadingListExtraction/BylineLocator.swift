@@ -22,8 +22,11 @@ struct BylineLocator {
         return nil
     }
 
+    /// Navigation, footers, comments, and what Readability drops as unlikely candidates
+    /// (headers, menus, sidebars…) before it looks for the byline.
     private static func isOffTopic(_ element: HTMLElement) -> Bool {
         ["nav", "footer"].contains(element.name) || element.classAndIDTokens.contains(where: ContentFilter.isStrongNegative)
+            || ClassHints.isUnlikelyCandidate(element)
     }
 
     /// The author's name in a byline element: the text of its first `itemprop="name"`

@@ -19,7 +19,7 @@ struct ConditionalCleaner {
         if element.ancestor(where: { $0.name == "code" || $0.name == "pre" || ($0.name == "table" && Self.isDataTable($0)) }) != nil {
             return false
         }
-        let weight = Self.classWeight(of: element)
+        let weight = ClassHints.weight(of: element)
         let isList = element.name == "ul"
             || (counts.characters > 0 && Double(counts.listCharacters) / Double(counts.characters) > 0.9)
         let paragraphs = Double(counts.paragraphs)
@@ -41,55 +41,6 @@ struct ConditionalCleaner {
         if !isList && weight < 25 && linkDensity > 0.2 { return true }
         if weight >= 25 && linkDensity > 0.5 { return true }
         return false
-    }
-
-    /// Readability's class weight: 25 for each of the class and id that names content
-    /// (`article`, `content`, `post`…), minus 25 for each that names furniture (`comment`,
-    /// `sidebar`, `share`…), matched anywhere in the attribute.
-    static func classWeight(of element: HTMLElement) -> Int {
-        var weight = 0
-        for attribute in ["class", "id"] {
-            guard let value = element.attributes[attribute], !value.isEmpty else { continue }
-            let bytes = Array(value.lowercased().utf8)
-            if negativeHintBytes.contains(where: { contains(bytes, $0) }) || hasHiddenWord(value.lowercased()) { weight -= 25 }
-            if positiveHintBytes.contains(where: { contains(bytes, $0) }) { weight += 25 }
-        }
-        return weight
-    }
-
-    private static let positiveHintBytes = positiveHints.map { Array($0.utf8) }
-    private static let negativeHintBytes = negativeHints.map { Array($0.utf8) }
-
-    /// Whether `needle` occurs in `haystack` (a plain byte search; hints are short).
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            var matched = true
-            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
-                matched = false
-                break
-            }
-            if matched { return true }
-        }
-        return false
-    }
-
-    /// Readability's positive class and id hints.
-    static let positiveHints = [
-        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
-        "blog", "story",
-    ]
-
-    /// Readability's negative class and id hints (with `hid` as a whole word, below).
-    static let negativeHints = [
-        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
-        "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
-        "tags", "widget",
-    ]
-
-    private static func hasHiddenWord(_ value: String) -> Bool {
-        value.split(separator: " ").contains("hid")
     }
 
     /// Readability's test for a table of data rather than of layout: a caption, header cells
