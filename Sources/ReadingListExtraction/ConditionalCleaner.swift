@@ -4,8 +4,14 @@
 /// images than twice its paragraphs, a form of more fields than a third of its paragraphs, a
 /// short block of links, or links making up more than a fifth of its text (half for blocks
 /// whose class or id says they are content). Embedded videos carry no text and are not judged.
-struct ConditionalCleaner {
+final class ConditionalCleaner {
     let statistics: TextStatistics
+    /// Whether each table seen is a data table, so a big layout table is examined once.
+    private var dataTables: [ObjectIdentifier: Bool] = [:]
+
+    init(statistics: TextStatistics) {
+        self.statistics = statistics
+    }
 
     /// Tags that are cleaned conditionally.
     static let cleanedTags: Set<String> = ["div", "ul", "table", "form", "fieldset"]
@@ -15,8 +21,8 @@ struct ConditionalCleaner {
         guard Self.cleanedTags.contains(element.name) else { return false }
         let counts = statistics.counts(for: element)
         guard counts.commas < 10 else { return false }
-        if element.name == "table" && Self.isDataTable(element) { return false }
-        if element.ancestor(where: { $0.name == "code" || $0.name == "pre" || ($0.name == "table" && Self.isDataTable($0)) }) != nil {
+        if element.name == "table" && isDataTable(element) { return false }
+        if element.ancestor(where: { $0.name == "code" || $0.name == "pre" || ($0.name == "table" && isDataTable($0)) }) != nil {
             return false
         }
         let weight = ClassHints.weight(of: element)
@@ -46,6 +52,14 @@ struct ConditionalCleaner {
     /// Readability's test for a table of data rather than of layout: a caption, header cells
     /// or a summary; no nested table; ten rows or more, more than four columns, or more than
     /// ten cells.
+    private func isDataTable(_ table: HTMLElement) -> Bool {
+        let key = ObjectIdentifier(table)
+        if let known = dataTables[key] { return known }
+        let isData = Self.isDataTable(table)
+        dataTables[key] = isData
+        return isData
+    }
+
     static func isDataTable(_ table: HTMLElement) -> Bool {
         if table.attribute("role")?.lowercased() == "presentation" || table.attribute("datatable") == "0" { return false }
         if table.attribute("summary") != nil { return true }

@@ -19,7 +19,7 @@ struct ExtractionCommand: ParsableCommand {
             release mode for meaningful times.
             """)
 
-    @Argument(help: "The folder of page folders.")
+    @Argument(help: "The folder of page folders (or one page folder).")
     var folder = "../shared/fixtures/readability-pages"
 
     @Option(name: .long, help: "Also write every figure to this JSON file.")
@@ -44,7 +44,9 @@ struct ExtractionCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folderURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("\(folder) is not a folder (expected a folder of page folders, each with a source.html).")
         }
-        let pageFolders = try ReferencePage.pageFolders(in: folderURL)
+        // A single page folder is scored on its own.
+        let isPage = FileManager.default.fileExists(atPath: folderURL.appendingPathComponent("source.html").path)
+        let pageFolders = isPage ? [folderURL] : try ReferencePage.pageFolders(in: folderURL)
         guard !pageFolders.isEmpty else {
             throw ValidationError("\(folder) holds no page folders (subfolders with a source.html, expected.html or expected-metadata.json).")
         }
@@ -83,7 +85,7 @@ struct ExtractionCommand: ParsableCommand {
         var problems: [String] = []
         for _ in 0..<repetitions {
             let clock = ContinuousClock()
-            var result: Result<ExtractedArticle, ExtractionError>!
+            var result: Result<ExtractedArticle, ExtractionError> = .failure(ExtractionError(description: "not run"))
             let elapsed = clock.measure {
                 do throws(ExtractionError) {
                     result = .success(try ArticleExtractor.extract(fileContents: page.source, fileName: "source.html"))
@@ -92,9 +94,9 @@ struct ExtractionCommand: ParsableCommand {
                 }
             }
             times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
-            switch result! {
+            switch result {
             case .success(let extracted): article = extracted
-            case .failure(let error): problems = ["extraction failed: \(error)"]
+            case .failure(let error): problems = ["extraction failed: \(error.description)"]
             }
         }
         var score = PageScore(page: page, article: article, milliseconds: ExtractionReport.median(times) ?? 0)

@@ -65,7 +65,7 @@ struct ExtractionReport: Encodable, Sendable {
         }
         lines.append("")
         lines.append(
-            "\(totals.pages) pages: title \(Self.percentText(totals.titlePercent)) exact, byline \(Self.percentText(totals.bylinePercent)), "
+            "\(totals.pages) page\(totals.pages == 1 ? "" : "s"): title \(Self.percentText(totals.titlePercent)) exact, byline \(Self.percentText(totals.bylinePercent)), "
                 + "excerpt \(Self.percentText(totals.excerptPercent)); content F1 mean "
                 + (totals.meanF1.map { String(format: "%.3f", $0) } ?? "-") + ", minimum "
                 + (totals.minimumF1.map { String(format: "%.3f", $0) } ?? "-")
