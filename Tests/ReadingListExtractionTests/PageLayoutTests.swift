@@ -138,4 +138,27 @@ struct PageLayoutTests {
             #expect(article.text.contains("Summary \(index)"), "teaser \(index) missing")
         }
     }
+
+    @Test("Inside the article, a teaser block whose text is mostly links is dropped")
+    func teaserInsideArticle() throws {
+        let article = try extract("""
+            <html><head><title>Library stays open</title></head><body><article>\(Self.prose)\(Self.prose)
+            <div class="box"><a href="/next">Read next: the swimming pool closes</a> after a long debate.</div>
+            </article></body></html>
+            """)
+        expectWholeArticle(article)
+        #expect(!article.text.contains("swimming pool"))
+    }
+
+    @Test("A short article made mostly of links keeps its text (cleaning is undone when too little is left)")
+    func shortLinkHeavyArticle() throws {
+        let article = try extract("""
+            <html><head><title>Links of the week</title></head><body><article><div class="links">
+            <p><a href="/a">The council keeps the library open</a>, says our reporter.</p>
+            <p><a href="/b">Road works are delayed again</a>, residents complain.</p>
+            </div></article></body></html>
+            """)
+        #expect(article.text.contains("The council keeps the library open, says our reporter."))
+        #expect(article.text.contains("Road works are delayed again, residents complain."))
+    }
 }
