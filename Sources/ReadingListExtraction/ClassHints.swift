@@ -50,9 +50,8 @@ enum ClassHints {
     static func isUnlikelyCandidate(_ element: HTMLElement) -> Bool {
         if element.name == "body" || element.name == "a" { return false }
         if let role = element.attribute("role")?.lowercased(), unlikelyRoles.contains(role) { return true }
-        let value = [element.attributes["class"], element.attributes["id"]].compactMap { $0 }.joined(separator: " ")
-        guard !value.isEmpty else { return false }
-        let bytes = Array(value.lowercased().utf8)
+        let bytes = element.lowercasedClassAndID
+        guard !bytes.isEmpty else { return false }
         guard unlikelyBytes.contains(where: { contains(bytes, $0) }),
               !maybeCandidateBytes.contains(where: { contains(bytes, $0) }) else { return false }
         return element.ancestor { $0.name == "table" || $0.name == "code" } == nil

@@ -99,6 +99,7 @@ struct ContentFilter {
             return true
         }
         if isHidden(element) { return true }
+        if strictness == .strict && ClassHints.isUnlikelyCandidate(element) { return true }
         return hasNegativeClassOrID(element)
     }
 

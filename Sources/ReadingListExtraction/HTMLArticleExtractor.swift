@@ -151,8 +151,9 @@ struct HTMLArticleExtractor {
     /// How many short blocks (breadcrumbs, dates, "5 min read") may precede a repeated title.
     static let maximumBlocksBeforeTitle = 6
 
-    /// The blocks without a leading repeat of the title, the short blocks before such a repeat,
-    /// and a byline right after it.
+    /// The blocks without a leading repeat of the title (a heading that holds it, is held by it,
+    /// or resembles it as Readability measures), the short blocks before such a repeat, and a
+    /// byline right after it.
     private static func removingRepeats(
         of title: String?, byline: String?, from blocks: [ContentTextRenderer.Block]
     ) -> [ContentTextRenderer.Block] {
@@ -163,7 +164,7 @@ struct HTMLArticleExtractor {
                 let key = block.text.looseComparisonKey
                 return key == titleKey
                     || (block.kind == .heading && !key.isEmpty && !titleKey.isEmpty
-                        && (titleKey.contains(key) || key.contains(titleKey)))
+                        && (titleKey.contains(key) || key.contains(titleKey) || similarity(title, block.text) > 0.75))
             }
             if let repeatIndex, blocks[..<repeatIndex].allSatisfy({ $0.text.count <= 80 && $0.kind != .preformatted }) {
                 blocks.removeFirst(repeatIndex + 1)

@@ -56,6 +56,13 @@ final class HTMLElement {
         return raw.identifierWords()
     }()
 
+    /// The class and id attributes, lowercased and joined by a space, as UTF-8; computed once,
+    /// for the substring tests of Readability's class hints.
+    private(set) lazy var lowercasedClassAndID: [UInt8] = {
+        guard attributes["class"] != nil || attributes["id"] != nil else { return [] }
+        return Array([attributes["class"], attributes["id"]].compactMap { $0 }.joined(separator: " ").lowercased().utf8)
+    }()
+
     /// All descendants in document order, this element excluded.
     /// `descend` decides whether to look inside an element (it is still visited).
     func descendants(descendingInto descend: (HTMLElement) -> Bool = { _ in true }) -> [HTMLElement] {
