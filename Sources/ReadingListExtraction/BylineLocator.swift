@@ -26,7 +26,7 @@ struct BylineLocator {
     /// (headers, menus, sidebars…) before it looks for the byline.
     private static func isOffTopic(_ element: HTMLElement) -> Bool {
         ["nav", "footer"].contains(element.name) || element.classAndIDTokens.contains(where: ContentFilter.isStrongNegative)
-            || ClassHints.isUnlikelyCandidate(element)
+            || element.isUnlikelyCandidate
     }
 
     /// The author's name in a byline element: the text of its first `itemprop="name"`

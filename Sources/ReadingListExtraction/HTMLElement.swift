@@ -56,6 +56,12 @@ final class HTMLElement {
         return raw.identifierWords()
     }()
 
+    /// Whether Readability would drop this element as an unlikely candidate; decided once.
+    private(set) lazy var isUnlikelyCandidate: Bool = ClassHints.isUnlikelyCandidate(self)
+
+    /// `ContentFilter`'s decisions for this element, two bits per strictness (decided, excluded).
+    var exclusionMemo: UInt8 = 0
+
     /// The class and id attributes, lowercased and joined by a space, as UTF-8; computed once,
     /// for the substring tests of Readability's class hints.
     private(set) lazy var lowercasedClassAndID: [UInt8] = {
