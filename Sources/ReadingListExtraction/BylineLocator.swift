@@ -14,9 +14,7 @@ struct BylineLocator {
     func bylineElement(in scopes: [HTMLElement]) -> HTMLElement? {
         let isSearched = { (element: HTMLElement) in !filter.isExcluded(element) && !Self.isOffTopic(element) }
         for scope in scopes {
-            let found = ([scope] + scope.descendants(descendingInto: isSearched)).first { element in
-                isSearched(element) && isBylineElement(element)
-            }
+            let found = scope.first(where: { isSearched($0) && isBylineElement($0) }, descendingInto: isSearched)
             if let found { return found }
         }
         return nil

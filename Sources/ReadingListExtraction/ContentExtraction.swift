@@ -23,12 +23,11 @@ struct ContentExtraction {
 
         let roots = selection.roots
         let removableByline = bylineElement.flatMap { Self.removableBylineBlock(around: $0, roots: roots) }
-        let rootIDs = Set(roots.map(ObjectIdentifier.init))
         let cleaner = ConditionalCleaner(statistics: statistics)
         func render(cleaning: Bool) -> [ContentTextRenderer.Block] {
             var renderer = ContentTextRenderer { element in
                 if element === removableByline { return true }
-                if rootIDs.contains(ObjectIdentifier(element)) { return false }
+                if roots.contains(where: { $0 === element }) { return false }
                 return filter.isExcluded(element) || Self.isLinkHeavy(element, statistics: statistics)
                     || Self.isStandaloneDate(element) || (cleaning && cleaner.isFurniture(element))
             }

@@ -14,14 +14,20 @@ final class HTMLElement {
     private(set) var children: [Child] = []
     private(set) weak var parent: HTMLElement?
 
-    init(name: String, attributes: [String: String]) {
+    /// The element's position in document order within its tree (the root is 0), so per-element
+    /// measurements can live in arrays.
+    let index: Int
+
+    init(name: String, attributes: [String: String], index: Int) {
         self.name = name
         self.attributes = attributes
+        self.index = index
     }
 
     func append(_ element: HTMLElement) {
         element.parent = self
         children.append(.element(element))
+        childElements.append(element)
     }
 
     func append(text: String) {
@@ -40,12 +46,8 @@ final class HTMLElement {
         return value.isEmpty ? nil : value
     }
 
-    var childElements: [HTMLElement] {
-        children.compactMap { child in
-            if case .element(let element) = child { return element }
-            return nil
-        }
-    }
+    /// The element children, in order (kept alongside `children`, as walks ask for them often).
+    private(set) var childElements: [HTMLElement] = []
 
     /// The lowercase words of the class and id attributes, split at anything
     /// that is not a letter or digit and at lower-to-upper case changes.
@@ -81,6 +83,19 @@ final class HTMLElement {
             }
         }
         return result
+    }
+
+    /// The first of this element and its descendants, in document order, that satisfies
+    /// `predicate`; `descend` decides whether to look inside an element. Stops at the first match.
+    func first(where predicate: (HTMLElement) -> Bool, descendingInto descend: (HTMLElement) -> Bool) -> HTMLElement? {
+        var stack: [HTMLElement] = [self]
+        while let element = stack.popLast() {
+            if predicate(element) { return element }
+            if descend(element) {
+                stack.append(contentsOf: element.childElements.reversed())
+            }
+        }
+        return nil
     }
 
     /// Descendants with the given name, in document order.

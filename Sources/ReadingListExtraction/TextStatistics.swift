@@ -44,7 +44,8 @@ struct TextStatistics {
         }
     }
 
-    private var countsByElement: [ObjectIdentifier: Counts] = [:]
+    /// Counts by element index; elements not measured have none.
+    private var countsByElement: [Counts?] = []
 
     init(root: HTMLElement, filter: ContentFilter) {
         _ = measure(root, filter: filter, linkWeight: 0)
@@ -52,7 +53,7 @@ struct TextStatistics {
 
     /// The counts of an element; zero for excluded elements and elements outside the measured tree.
     func counts(for element: HTMLElement) -> Counts {
-        countsByElement[ObjectIdentifier(element)] ?? Counts()
+        element.index < countsByElement.count ? countsByElement[element.index] ?? Counts() : Counts()
     }
 
     /// `linkWeight` is 0 outside links, else what a character of link text counts.
@@ -86,7 +87,10 @@ struct TextStatistics {
                 total.add(childCounts)
             }
         }
-        countsByElement[ObjectIdentifier(element)] = total
+        if element.index >= countsByElement.count {
+            countsByElement.append(contentsOf: repeatElement(nil, count: element.index - countsByElement.count + 1))
+        }
+        countsByElement[element.index] = total
         return total
     }
 }
