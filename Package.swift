@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "ReadlistBench",
             dependencies: [
-                "ReadingList",
+                "ReadingList", "ReadingListExtraction",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -10,20 +10,30 @@ struct BylineLocator {
     let filter: ContentFilter
 
     /// The first byline element in document order, searching `scopes` in turn and skipping
-    /// navigation, sidebars, footers and comments (whose "comment-author"s are not the author).
+    /// navigation, footers and comments (whose "comment-author"s are not the author).
     func bylineElement(in scopes: [HTMLElement]) -> HTMLElement? {
         let isSearched = { (element: HTMLElement) in !filter.isExcluded(element) && !Self.isOffTopic(element) }
         for scope in scopes {
-            let found = ([scope] + scope.descendants(descendingInto: isSearched)).first { element in
-                isSearched(element) && isBylineElement(element)
-            }
+            let found = scope.first(where: { isSearched($0) && isBylineElement($0) }, descendingInto: isSearched)
             if let found { return found }
         }
         return nil
     }
 
+    /// Navigation, footers, comments, and what Readability drops as unlikely candidates
+    /// (headers, menus, sidebars…) before it looks for the byline.
     private static func isOffTopic(_ element: HTMLElement) -> Bool {
-        ["nav", "aside", "footer"].contains(element.name) || element.classAndIDTokens.contains(where: ContentFilter.isStrongNegative)
+        ["nav", "footer"].contains(element.name) || element.classAndIDTokens.contains(where: ContentFilter.isStrongNegative)
+            || element.isUnlikelyCandidate
+    }
+
+    /// The author's name in a byline element: the text of its first `itemprop="name"`
+    /// descendant when it has one, else its whole text; without "By" and dates.
+    static func byline(in element: HTMLElement) -> String? {
+        let named = element.descendants().first { element in
+            element.attribute("itemprop")?.lowercased().contains("name") == true && !element.normalizedText.isEmpty
+        }
+        return cleanByline((named ?? element).normalizedText)
     }
 
     /// A byline text without a leading "By", without a date or count that follows the name
@@ -65,7 +75,7 @@ struct BylineLocator {
         let itemprop = element.attribute("itemprop")?.lowercased().split(separator: " ") ?? []
         let words = element.classAndIDTokens
         guard rel.contains("author") || itemprop.contains("author")
-            || words.contains("byline") || words.contains("author") else { return false }
+            || words.contains("byline") || words.contains("author") || words.contains("writtenby") else { return false }
         // "author-bio" boxes and "authors" pages are not bylines.
         if words.contains(where: { ["bio", "biography", "avatar", "image", "photo", "img", "description"].contains($0) }) {
             return false

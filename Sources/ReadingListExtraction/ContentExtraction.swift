@@ -23,19 +23,38 @@ struct ContentExtraction {
 
         let roots = selection.roots
         let removableByline = bylineElement.flatMap { Self.removableBylineBlock(around: $0, roots: roots) }
-        let rootIDs = Set(roots.map(ObjectIdentifier.init))
-        var renderer = ContentTextRenderer { element in
-            if element === removableByline { return true }
-            if rootIDs.contains(ObjectIdentifier(element)) { return false }
-            return filter.isExcluded(element) || Self.isLinkHeavy(element, statistics: statistics)
-                || Self.isStandaloneDate(element)
+        let cleaner = ConditionalCleaner(statistics: statistics)
+        func render(cleaning: Bool) -> [ContentTextRenderer.Block] {
+            var renderer = ContentTextRenderer { element in
+                if element === removableByline { return true }
+                if roots.contains(where: { $0 === element }) { return false }
+                return filter.isExcluded(element) || Self.isLinkHeavy(element, statistics: statistics)
+                    || Self.isStandaloneDate(element) || (cleaning && cleaner.isFurniture(element))
+            }
+            return renderer.render(roots)
         }
-        self.blocks = renderer.render(roots)
+        // As Readability retries with fewer rules when the article comes out shorter than 500
+        // characters, a short result is compared with the content rendered without conditional
+        // cleaning, and the longer one kept.
+        let cleaned = render(cleaning: true)
+        if Self.characterCount(of: cleaned) < Self.minimumArticleCharacters {
+            let uncleaned = render(cleaning: false)
+            self.blocks = Self.characterCount(of: uncleaned) > Self.characterCount(of: cleaned) ? uncleaned : cleaned
+        } else {
+            self.blocks = cleaned
+        }
+    }
+
+    /// Below this many characters, an article is suspected of having lost text to cleaning.
+    static let minimumArticleCharacters = 500
+
+    private static func characterCount(of blocks: [ContentTextRenderer.Block]) -> Int {
+        blocks.reduce(0) { $0 + $1.text.count }
     }
 
     /// The author named by the byline element, without "By" and dates.
     var byline: String? {
-        bylineElement.flatMap { BylineLocator.cleanByline($0.normalizedText) }
+        bylineElement.flatMap(BylineLocator.byline(in:))
     }
 
     /// The text of the only visible `<h1>` around the content, if there is exactly one.

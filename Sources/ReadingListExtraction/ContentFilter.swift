@@ -13,6 +13,15 @@ struct ContentFilter {
         case ancestry
         /// Only non-content tags; for pages whose real content is hidden or mislabelled.
         case lenient
+
+        /// Which pair of bits of `HTMLElement.exclusionMemo` holds this strictness's decision.
+        var memoBit: UInt8 {
+            switch self {
+            case .strict: 0
+            case .ancestry: 1
+            case .lenient: 2
+            }
+        }
     }
 
     let strictness: Strictness
@@ -29,7 +38,7 @@ struct ContentFilter {
     ]
 
     /// Page chrome tags. A `<form>` that wraps the page's prose is the exception (ASP.NET pages).
-    static let chromeTags: Set<String> = ["nav", "header", "footer", "aside", "form", "figcaption", "menu"]
+    static let chromeTags: Set<String> = ["nav", "header", "footer", "aside", "form", "menu"]
 
     /// Class or id words that mark a block as not being article text.
     static let negativeWords: Set<String> = [
@@ -89,7 +98,18 @@ struct ContentFilter {
     /// only on some screens or on paper.
     static let responsiveWords: Set<String> = ["xs", "sm", "md", "lg", "xl", "mobile", "desktop", "tablet", "print"]
 
+    /// Whether the element, with everything inside it, is left out. Decided once per element
+    /// and strictness: extraction asks many times.
     func isExcluded(_ element: HTMLElement) -> Bool {
+        let known: UInt8 = 1 << (strictness.memoBit * 2)
+        let excluded: UInt8 = known << 1
+        if element.exclusionMemo & known != 0 { return element.exclusionMemo & excluded != 0 }
+        let result = decideExclusion(element)
+        element.exclusionMemo |= known | (result ? excluded : 0)
+        return result
+    }
+
+    private func decideExclusion(_ element: HTMLElement) -> Bool {
         if Self.alwaysExcludedTags.contains(element.name) { return true }
         if element.attribute("type")?.lowercased() == "hidden" { return true }
         if strictness == .lenient { return false }
@@ -99,6 +119,7 @@ struct ContentFilter {
             return true
         }
         if isHidden(element) { return true }
+        if strictness == .strict && element.isUnlikelyCandidate { return true }
         return hasNegativeClassOrID(element)
     }
 

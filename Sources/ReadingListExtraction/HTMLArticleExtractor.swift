@@ -50,57 +50,64 @@ struct HTMLArticleExtractor {
         return candidates.lazy.compactMap { $0?.collapsingWhitespace() }.first { !$0.isEmpty }
     }
 
-    /// og:title, twitter:title, the JSON-LD headline, the single `<h1>` around the content,
-    /// then `<title>`; a site name before or after the headline is removed.
+    /// The title as Readability finds it: the JSON-LD headline or name, then `dc:title`,
+    /// `og:title`, a `title` meta tag, `twitter:title` or `parsely-title`, as stated; else the
+    /// headline found in `<title>` (see `TitleCleaner`); else the content's only `<h1>`.
     private func title(siteName: String?, content: ContentExtraction) -> String? {
-        let documentTitle = metadata.documentTitle
-            .map { TitleCleaner.clean($0, siteName: siteName, removingShorterPart: true) }
-            .flatMap { $0.isEmpty ? nil : $0 }
-        let stated = [metadata.meta("og:title"), metadata.meta("twitter:title"), jsonLDTitle(comparedWith: documentTitle)]
-        for candidate in stated.compactMap({ $0 }) {
-            let cleaned = TitleCleaner.clean(candidate, siteName: siteName, removingShorterPart: false)
-            if !cleaned.isEmpty && !(siteName.map(cleaned.isLooselyEqual) ?? false) { return cleaned }
+        let documentTitle = metadata.documentTitle.map { documentTitle in
+            TitleCleaner.articleTitle(
+                documentTitle: documentTitle, siteName: siteName,
+                headings: { root.descendants().filter { $0.name == "h1" || $0.name == "h2" }.map(\.normalizedText) },
+                onlyH1: {
+                    let headings = root.descendants(named: "h1")
+                    return headings.count == 1 ? headings[0].normalizedText : nil
+                })
+        }.flatMap { $0.isEmpty ? nil : $0 }
+        let stated = [
+            jsonLDTitle(comparedWith: documentTitle),
+            metadata.meta("dc:title", "dc.title", "dcterm:title", "dcterms:title", "dcterms.title", "og:title",
+                          "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title"),
+        ]
+        if let title = stated.lazy.compactMap({ $0?.collapsingWhitespace() }).first(where: { !$0.isEmpty }) {
+            return title
         }
-        guard let heading = content.singleHeading else { return documentTitle }
-        guard let documentTitle else { return heading }
-        // An <h1> that has nothing to do with the <title> may be a section heading ("Contents"),
-        // unless the <title> is only the site's name or is shorter than the heading.
-        let headingIsHeadline = Self.areRelated(heading, documentTitle)
-            || (siteName.map(documentTitle.isLooselyEqual) ?? false)
-            || heading.wordCount >= documentTitle.wordCount
-        return headingIsHeadline ? heading : documentTitle
+        return documentTitle ?? content.singleHeading
     }
 
-    /// The JSON-LD headline, or its `name` when that resembles the page title more
-    /// (some sites put a description in `headline`).
+    /// The JSON-LD `name`, or its `headline` when only the headline resembles the page title
+    /// (some sites put a description in one of them), as Readability chooses.
     private func jsonLDTitle(comparedWith documentTitle: String?) -> String? {
         let jsonLD = metadata.jsonLD
         guard let headline = jsonLD.headline else { return jsonLD.name }
-        guard let name = jsonLD.name, let documentTitle, !name.isLooselyEqual(to: headline) else { return headline }
-        return Self.wordOverlap(name, documentTitle) > Self.wordOverlap(headline, documentTitle) ? name : headline
+        guard let name = jsonLD.name, name != headline else { return headline }
+        let pageTitle = documentTitle ?? ""
+        let nameMatches = Self.similarity(name, pageTitle) > 0.75
+        let headlineMatches = Self.similarity(headline, pageTitle) > 0.75
+        return headlineMatches && !nameMatches ? headline : name
     }
 
-    /// Whether one text contains the other, or they share at least half their words.
-    private static func areRelated(_ first: String, _ second: String) -> Bool {
-        let firstKey = first.looseComparisonKey
-        let secondKey = second.looseComparisonKey
-        guard !firstKey.isEmpty, !secondKey.isEmpty else { return false }
-        return firstKey.contains(secondKey) || secondKey.contains(firstKey) || wordOverlap(first, second) >= 0.5
+    /// Readability's text similarity: one minus the share (in characters) of `other`'s words
+    /// that do not occur in `text`; words are runs of ASCII letters, digits and underscores.
+    static func similarity(_ text: String, _ other: String) -> Double {
+        func words(_ string: String) -> [String] {
+            string.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }.map(String.init)
+        }
+        let textWords = Set(words(text))
+        let otherWords = words(other)
+        guard !textWords.isEmpty, !otherWords.isEmpty else { return 0 }
+        let unique = otherWords.filter { !textWords.contains($0) }
+        return 1 - Double(unique.joined(separator: " ").count) / Double(otherWords.joined(separator: " ").count)
     }
 
-    /// Shared words divided by the words of the shorter text.
-    private static func wordOverlap(_ first: String, _ second: String) -> Double {
-        let firstWords = Set(first.lowercased().identifierWords())
-        let secondWords = Set(second.lowercased().identifierWords())
-        let smaller = min(firstWords.count, secondWords.count)
-        guard smaller > 0 else { return 0 }
-        return Double(firstWords.intersection(secondWords).count) / Double(smaller)
-    }
-
+    /// The author stated by the page (JSON-LD, then `dc:creator`, `author`, `parsely-author`,
+    /// an `article:author` that is not a link, then other author tags), without a leading "By".
     private var metaByline: String? {
-        let metaAuthor = metadata.meta("author", "article:author", "byl", "dc.creator", "dcterms.creator",
-                                       "parsely-author", "sailthru.author")
-        return [metaAuthor, metadata.jsonLD.authorName].lazy.compactMap { $0.flatMap(BylineLocator.cleanByline) }.first
+        let metaAuthor = metadata.meta("dc:creator", "dc.creator", "dcterm:creator", "dcterms:creator", "dcterms.creator",
+                                       "author", "parsely-author")
+        let articleAuthor = metadata.meta("article:author").flatMap { $0.contains("://") || $0.hasPrefix("www.") ? nil : $0 }
+        let others = metadata.meta("byl", "sailthru.author")
+        return [metadata.jsonLD.authorName, metaAuthor, articleAuthor, others].lazy
+            .compactMap { $0.flatMap(BylineLocator.cleanByline) }.first
     }
 
     private var language: String? {
@@ -126,18 +133,27 @@ struct HTMLArticleExtractor {
         return more.flatMap(ISO8601DateParser.date(from:))
     }
 
+    /// The longest excerpt taken from the text; longer first paragraphs are cut at a word boundary.
+    static let maximumExcerptLength = 600
+
+    /// The stated description (JSON-LD, then `dc:`, `og:`, `description` and `twitter:` meta, in
+    /// Readability's order), else the first paragraph of 20 characters or more, as Readability
+    /// takes the first paragraph (a caption-sized line such as "Photo" is skipped).
     private func excerpt(blocks: [ContentTextRenderer.Block]) -> String? {
-        let described = metadata.meta("description", "og:description", "twitter:description") ?? metadata.jsonLD.description
+        let described = metadata.jsonLD.description
+            ?? metadata.meta("dc:description", "dc.description", "dcterm:description", "dcterms:description", "og:description",
+                             "weibo:article:description", "weibo:webpage:description", "description", "twitter:description")
         if let described, !described.isEmpty { return described }
-        let paragraph = blocks.first { $0.kind == .paragraph && $0.text.count >= 80 }
-        return paragraph.map { $0.text.truncatedAtWordBoundary(limit: 300) }
+        let paragraph = blocks.first { $0.kind == .paragraph && $0.text.count >= 20 }
+        return paragraph.map { $0.text.truncatedAtWordBoundary(limit: Self.maximumExcerptLength) }
     }
 
     /// How many short blocks (breadcrumbs, dates, "5 min read") may precede a repeated title.
     static let maximumBlocksBeforeTitle = 6
 
-    /// The blocks without a leading repeat of the title, the short blocks before such a repeat,
-    /// and a byline right after it.
+    /// The blocks without a leading repeat of the title (a heading that holds it, is held by it,
+    /// or resembles it as Readability measures), the short blocks before such a repeat, and a
+    /// byline right after it.
     private static func removingRepeats(
         of title: String?, byline: String?, from blocks: [ContentTextRenderer.Block]
     ) -> [ContentTextRenderer.Block] {
@@ -148,7 +164,7 @@ struct HTMLArticleExtractor {
                 let key = block.text.looseComparisonKey
                 return key == titleKey
                     || (block.kind == .heading && !key.isEmpty && !titleKey.isEmpty
-                        && (titleKey.contains(key) || key.contains(titleKey)))
+                        && (titleKey.contains(key) || key.contains(titleKey) || similarity(title, block.text) > 0.75))
             }
             if let repeatIndex, blocks[..<repeatIndex].allSatisfy({ $0.text.count <= 80 && $0.kind != .preformatted }) {
                 blocks.removeFirst(repeatIndex + 1)

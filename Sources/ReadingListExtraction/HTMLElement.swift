@@ -14,14 +14,20 @@ final class HTMLElement {
     private(set) var children: [Child] = []
     private(set) weak var parent: HTMLElement?
 
-    init(name: String, attributes: [String: String]) {
+    /// The element's position in document order within its tree (the root is 0), so per-element
+    /// measurements can live in arrays.
+    let index: Int
+
+    init(name: String, attributes: [String: String], index: Int) {
         self.name = name
         self.attributes = attributes
+        self.index = index
     }
 
     func append(_ element: HTMLElement) {
         element.parent = self
         children.append(.element(element))
+        childElements.append(element)
     }
 
     func append(text: String) {
@@ -31,23 +37,39 @@ final class HTMLElement {
 
     /// The value of an attribute, trimmed; nil when absent or blank.
     func attribute(_ name: String) -> String? {
-        guard let value = attributes[name]?.trimmingWhitespace(), !value.isEmpty else { return nil }
-        return value
+        guard let raw = attributes[name], !raw.isEmpty else { return nil }
+        if let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last,
+           !first.isWhitespaceLike, !last.isWhitespaceLike {
+            return raw
+        }
+        let value = raw.trimmingWhitespace()
+        return value.isEmpty ? nil : value
     }
 
-    var childElements: [HTMLElement] {
-        children.compactMap { child in
-            if case .element(let element) = child { return element }
-            return nil
-        }
-    }
+    /// The element children, in order (kept alongside `children`, as walks ask for them often).
+    private(set) var childElements: [HTMLElement] = []
 
     /// The lowercase words of the class and id attributes, split at anything
     /// that is not a letter or digit and at lower-to-upper case changes.
-    var classAndIDTokens: [String] {
+    /// Computed once: filters ask for them many times per element.
+    private(set) lazy var classAndIDTokens: [String] = {
+        guard attributes["class"] != nil || attributes["id"] != nil else { return [] }
         let raw = [attributes["class"], attributes["id"]].compactMap { $0 }.joined(separator: " ")
         return raw.identifierWords()
-    }
+    }()
+
+    /// Whether Readability would drop this element as an unlikely candidate; decided once.
+    private(set) lazy var isUnlikelyCandidate: Bool = ClassHints.isUnlikelyCandidate(self)
+
+    /// `ContentFilter`'s decisions for this element, two bits per strictness (decided, excluded).
+    var exclusionMemo: UInt8 = 0
+
+    /// The class and id attributes, lowercased and joined by a space, as UTF-8; computed once,
+    /// for the substring tests of Readability's class hints.
+    private(set) lazy var lowercasedClassAndID: [UInt8] = {
+        guard attributes["class"] != nil || attributes["id"] != nil else { return [] }
+        return Array([attributes["class"], attributes["id"]].compactMap { $0 }.joined(separator: " ").lowercased().utf8)
+    }()
 
     /// All descendants in document order, this element excluded.
     /// `descend` decides whether to look inside an element (it is still visited).
@@ -61,6 +83,19 @@ final class HTMLElement {
             }
         }
         return result
+    }
+
+    /// The first of this element and its descendants, in document order, that satisfies
+    /// `predicate`; `descend` decides whether to look inside an element. Stops at the first match.
+    func first(where predicate: (HTMLElement) -> Bool, descendingInto descend: (HTMLElement) -> Bool) -> HTMLElement? {
+        var stack: [HTMLElement] = [self]
+        while let element = stack.popLast() {
+            if predicate(element) { return element }
+            if descend(element) {
+                stack.append(contentsOf: element.childElements.reversed())
+            }
+        }
+        return nil
     }
 
     /// Descendants with the given name, in document order.

@@ -49,7 +49,8 @@ enum HTMLTreeBuilder {
         guard let document else { return nil }
         defer { xmlFreeDoc(document) }
         guard let rootNode = xmlDocGetRootElement(document) else { return nil }
-        return makeElement(from: rootNode, depth: 0)
+        var count = 0
+        return makeElement(from: rootNode, depth: 0, count: &count)
     }
 
     private static func withOptionalCString<Result>(
@@ -59,14 +60,16 @@ enum HTMLTreeBuilder {
         return string.withCString { body($0) }
     }
 
-    private static func makeElement(from node: xmlNodePtr, depth: Int) -> HTMLElement {
-        let element = HTMLElement(name: lowercasedName(of: node), attributes: attributes(of: node))
+    /// `count` is the number of elements made so far: the new element's index in document order.
+    private static func makeElement(from node: xmlNodePtr, depth: Int, count: inout Int) -> HTMLElement {
+        let element = HTMLElement(name: lowercasedName(of: node), attributes: attributes(of: node), index: count)
+        count += 1
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
                 if depth + 1 < maximumDepth {
-                    element.append(makeElement(from: current, depth: depth + 1))
+                    element.append(makeElement(from: current, depth: depth + 1, count: &count))
                 } else {
                     element.append(text: flattenedText(of: current))
                 }

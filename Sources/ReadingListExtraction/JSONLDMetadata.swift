@@ -1,8 +1,10 @@
 import Foundation
 
 /// Article metadata read from the page's `<script type="application/ld+json">` blocks
-/// (schema.org). Only objects whose type is an article or blog posting contribute the
-/// headline, author, date and description; any object may name the publisher.
+/// (schema.org), as Readability reads them: the first object whose type is an article or a
+/// posting (at the top, in a top-level array or in `@graph`) gives the headline, name,
+/// author, date, description and publisher. An object with a `@context` must name schema.org.
+/// Any organization or web site object may still name the publisher.
 struct JSONLDMetadata: Equatable {
     var headline: String?
     /// The article's `name`, which some sites fill with the title when `headline` holds a description.
@@ -13,27 +15,29 @@ struct JSONLDMetadata: Equatable {
     var description: String?
 
     init(scripts: [String]) {
+        var article: [String: Any]?
+        var otherPublisher: String?
         for script in scripts {
             guard let data = Self.cleanedJSON(script).data(using: .utf8),
                   let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
-            for object in Self.objects(in: json, depth: 0) {
-                absorb(object)
+            for object in Self.objects(in: json) {
+                let types = Self.types(of: object)
+                if article == nil, Self.isArticle(types) {
+                    article = object
+                } else if otherPublisher == nil, types.contains(where: { ["newsmediaorganization", "website", "organization"].contains($0) }) {
+                    otherPublisher = Self.text(object["name"])
+                }
             }
         }
-    }
-
-    private mutating func absorb(_ object: [String: Any]) {
-        let types = Self.types(of: object)
-        if Self.isArticle(types) {
-            headline = headline ?? Self.text(object["headline"])
-            name = name ?? Self.text(object["name"])
-            authorName = authorName ?? Self.name(of: object["author"]) ?? Self.name(of: object["creator"])
-            datePublished = datePublished ?? Self.text(object["datePublished"]) ?? Self.text(object["dateCreated"])
-            description = description ?? Self.text(object["description"])
-            publisherName = publisherName ?? Self.name(of: object["publisher"])
-        } else if types.contains(where: { $0 == "newsmediaorganization" || $0 == "website" }) {
-            publisherName = publisherName ?? Self.text(object["name"])
+        if let article {
+            headline = Self.text(article["headline"])
+            name = Self.text(article["name"])
+            authorName = Self.name(of: article["author"]) ?? Self.name(of: article["creator"])
+            datePublished = Self.text(article["datePublished"]) ?? Self.text(article["dateCreated"])
+            description = Self.text(article["description"])
+            publisherName = Self.name(of: article["publisher"])
         }
+        publisherName = publisherName ?? otherPublisher
     }
 
     private static func isArticle(_ types: [String]) -> Bool {
@@ -48,16 +52,25 @@ struct JSONLDMetadata: Equatable {
         return raw.compactMap { ($0 as? String)?.lowercased().split(separator: "/").last.map(String.init) }
     }
 
-    /// Every dictionary in the JSON, looking through arrays, `@graph` and `mainEntity`.
-    private static func objects(in json: Any, depth: Int) -> [[String: Any]] {
-        guard depth < 8 else { return [] }
-        if let array = json as? [Any] {
-            return array.flatMap { objects(in: $0, depth: depth + 1) }
-        }
-        guard let object = json as? [String: Any] else { return [] }
-        var result = [object]
-        for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
-            if let nested = object[key] { result += objects(in: nested, depth: depth + 1) }
+    /// Whether a `@context` (absent, a string, a list, or an object with `@vocab`) names schema.org.
+    private static func isSchemaOrg(_ context: Any?) -> Bool {
+        guard let context else { return true }
+        if let string = context as? String { return string.lowercased().contains("schema.org") }
+        if let list = context as? [Any] { return list.contains { isSchemaOrg($0) } }
+        if let object = context as? [String: Any] { return (object["@vocab"] as? String)?.lowercased().contains("schema.org") == true }
+        return false
+    }
+
+    /// The dictionaries of a JSON-LD block: the top-level object (or each object of a top-level
+    /// array) and the objects of its `@graph`, for those whose context is schema.org.
+    private static func objects(in json: Any) -> [[String: Any]] {
+        let top: [[String: Any]] = (json as? [Any])?.compactMap { $0 as? [String: Any] } ?? [json as? [String: Any]].compactMap { $0 }
+        var result: [[String: Any]] = []
+        for object in top where isSchemaOrg(object["@context"]) {
+            result.append(object)
+            if let graph = object["@graph"] as? [Any] {
+                result += graph.compactMap { $0 as? [String: Any] }
+            }
         }
         return result
     }

@@ -60,14 +60,28 @@ struct MainContentLocator {
             { $0.name == "main" || $0.attribute("role")?.lowercased() == "main" },
         ]
         for isKind in kinds {
-            let best = candidates.filter(isKind).max { statistics.counts(for: $0).characters < statistics.counts(for: $1).characters }
+            let ofKind = candidates.filter(isKind)
+            let best = ofKind.max { statistics.counts(for: $0).characters < statistics.counts(for: $1).characters }
             guard let best else { continue }
             let characters = statistics.counts(for: best).characters
             guard characters >= Self.minimumSemanticCharacters else { continue }
+            if isListing(best: best, among: ofKind) { continue }
             if let scoredElement, scoredElement.isInside(best) { return best }
             if Double(characters) >= 0.5 * Double(scoredCharacters) { return best }
         }
         return nil
+    }
+
+    /// Whether containers of one kind are the teasers of a listing rather than one article:
+    /// three or more of them, not nested in each other, and the biggest holds less than half
+    /// of their text.
+    private func isListing(best: HTMLElement, among containers: [HTMLElement]) -> Bool {
+        let outermost = containers.filter { container in
+            container.ancestor { ancestor in containers.contains { $0 === ancestor } } == nil
+        }
+        guard outermost.count >= 3 else { return false }
+        let total = outermost.reduce(0) { $0 + statistics.counts(for: $1).characters }
+        return Double(statistics.counts(for: best).characters) < 0.5 * Double(total)
     }
 
     // MARK: Scoring

@@ -33,19 +33,32 @@ extension String {
         var current = String.UnicodeScalarView()
         var previousWasLowercase = false
         for scalar in unicodeScalars {
-            let properties = scalar.properties
-            guard properties.isAlphabetic || properties.numericType != nil else {
+            let isLetterOrDigit: Bool
+            let isUppercase: Bool
+            let isLowercase: Bool
+            if scalar.isASCII {
+                let value = scalar.value
+                isUppercase = (0x41...0x5A).contains(value)
+                isLowercase = (0x61...0x7A).contains(value)
+                isLetterOrDigit = isUppercase || isLowercase || (0x30...0x39).contains(value)
+            } else {
+                let properties = scalar.properties
+                isLetterOrDigit = properties.isAlphabetic || properties.numericType != nil
+                isUppercase = properties.isUppercase
+                isLowercase = properties.isLowercase
+            }
+            guard isLetterOrDigit else {
                 if !current.isEmpty { words.append(String(current).lowercased()) }
                 current = String.UnicodeScalarView()
                 previousWasLowercase = false
                 continue
             }
-            if properties.isUppercase && previousWasLowercase && !current.isEmpty {
+            if isUppercase && previousWasLowercase && !current.isEmpty {
                 words.append(String(current).lowercased())
                 current = String.UnicodeScalarView()
             }
             current.append(scalar)
-            previousWasLowercase = properties.isLowercase
+            previousWasLowercase = isLowercase
         }
         if !current.isEmpty { words.append(String(current).lowercased()) }
         return words
@@ -94,7 +107,8 @@ extension String {
 extension Unicode.Scalar {
     /// Whitespace in the Unicode sense, which includes newlines and no-break spaces.
     var isWhitespaceLike: Bool {
-        properties.isWhitespace
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return properties.isWhitespace
     }
 
     /// Zero-width and byte-order-mark characters that carry no visible text.

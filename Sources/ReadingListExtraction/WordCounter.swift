@@ -41,18 +41,27 @@ enum WordCounter {
     }
 
     private static func joinsAcross(_ before: Unicode.Scalar, _ middle: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool {
-        let beforeIsDigit = before.properties.numericType != nil
-        let afterIsDigit = after.properties.numericType != nil
+        let beforeIsDigit = before.isASCII ? (0x30...0x39).contains(before.value) : before.properties.numericType != nil
+        let afterIsDigit = after.isASCII ? (0x30...0x39).contains(after.value) : after.properties.numericType != nil
         if beforeIsDigit && afterIsDigit {
             return [",", ".", ";", "'", "’"].contains(middle)
         }
-        let beforeIsLetter = before.properties.isAlphabetic && classify(before) == .letterOrDigit
-        let afterIsLetter = after.properties.isAlphabetic && classify(after) == .letterOrDigit
+        let beforeIsLetter = classify(before) == .letterOrDigit && (before.isASCII ? !beforeIsDigit && before != "_" : before.properties.isAlphabetic)
+        let afterIsLetter = classify(after) == .letterOrDigit && (after.isASCII ? !afterIsDigit && after != "_" : after.properties.isAlphabetic)
         return beforeIsLetter && afterIsLetter && ["'", "’", ".", "·", ":"].contains(middle)
     }
 
     private static func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
         let value = scalar.value
+        if value < 0x80 {
+            // ASCII, without a property lookup.
+            switch value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: return .letterOrDigit
+            case 0x27, 0x3A: return .midLetter
+            case 0x2C, 0x3B, 0x2E: return .midNumber
+            default: return .other
+            }
+        }
         if (0x30A0...0x30FF).contains(value) || (0x31F0...0x31FF).contains(value) || (0xFF66...0xFF9F).contains(value) {
             return .katakana
         }

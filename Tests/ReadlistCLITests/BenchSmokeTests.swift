@@ -35,4 +35,51 @@ import Testing
             }
         }
     }
+
+    /// `readlist-bench extraction` on a tiny folder of Readability's layout: a complete page, a
+    /// page without reference files, a folder without `source.html`, and an unrelated file.
+    @Test func theExtractionCommandScoresAFolderOfPagesAndExplainsWhatIsMissing() throws {
+        let workspace = try Workspace()
+        defer { withExtendedLifetime(workspace) {} }
+        let pages = workspace.folder.appendingPathComponent("pages")
+        let manager = FileManager.default
+        for name in ["complete", "source-only", "no-source"] {
+            try manager.createDirectory(at: pages.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let paragraph = "The council voted on Monday to keep the old library open, which surprised many residents."
+        let source = """
+            <html><head><title>Library stays open</title><meta name="author" content="Ann Lee"></head>
+            <body><nav><a href="/">Home</a></nav><article><p>\(paragraph)</p><p>\(paragraph)</p></article></body></html>
+            """
+        try Data(source.utf8).write(to: pages.appendingPathComponent("complete/source.html"))
+        try Data("<div><p>\(paragraph)</p><p>\(paragraph)</p></div>".utf8)
+            .write(to: pages.appendingPathComponent("complete/expected.html"))
+        try Data(#"{"title": "Library stays open", "byline": "Ann Lee", "excerpt": null}"#.utf8)
+            .write(to: pages.appendingPathComponent("complete/expected-metadata.json"))
+        try Data(source.utf8).write(to: pages.appendingPathComponent("source-only/source.html"))
+        try Data("{}".utf8).write(to: pages.appendingPathComponent("no-source/expected-metadata.json"))
+        try Data("notes".utf8).write(to: pages.appendingPathComponent("README.md"))
+
+        let jsonPath = workspace.folder.appendingPathComponent("extraction.json").path
+        let result = try CommandRunner.run(
+            ["extraction", pages.path, "--repetitions", "1", "--json", jsonPath], program: "readlist-bench")
+        try #require(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("no-source: skipped, no source.html"))
+        #expect(result.stdout.contains("no readable expected.html"))
+        #expect(result.stdout.contains("2 pages: title 100.0 % exact, byline 100.0 %"))
+
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as? [String: Any])
+        let totals = try #require(report["totals"] as? [String: Any])
+        #expect((totals["meanF1"] as? NSNumber)?.doubleValue == 1)
+        #expect(totals.string("minimumF1Page") == "complete")
+        #expect((totals["medianMilliseconds"] as? NSNumber)?.doubleValue.isFinite == true)
+        let scored = try #require(report["pages"] as? [[String: Any]])
+        #expect(scored.compactMap { $0.string("page") } == ["complete", "source-only"])
+
+        let missing = try CommandRunner.run(
+            ["extraction", workspace.folder.appendingPathComponent("absent").path], program: "readlist-bench")
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("is not a folder"))
+    }
 }
