@@ -10,7 +10,7 @@ import Testing
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = [
                 "-c",
-                "for i in $(seq 1 40); do \"$0\" add \"https://example.com/$1/$i\" --tag \"writer$1\" --db \"$2\" >/dev/null || exit 1; "
+                "for i in $(seq 1 40); do \"$0\" add \"https://example.com/$1/$i\" --offline --tag \"writer$1\" --db \"$2\" >/dev/null || exit 1; "
                     + "\"$0\" read \"https://example.com/$1/$i\" --db \"$2\" >/dev/null || exit 1; done",
                 readlist, "\(writer)", workspace.db,
             ]
@@ -33,7 +33,7 @@ import Testing
             let processes = (0..<3).map { index -> Process in
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: readlist)
-                process.arguments = ["add", "https://example.com/\(round)/\(index)", "--db", workspace.db]
+                process.arguments = ["add", "https://example.com/\(round)/\(index)", "--offline", "--db", workspace.db]
                 process.standardOutput = FileHandle.nullDevice
                 return process
             }
