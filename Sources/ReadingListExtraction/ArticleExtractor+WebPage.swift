@@ -32,18 +32,10 @@ extension ArticleExtractor {
         }
     }
 
-    /// Plain text in the charset the server named, falling back to the bytes' own evidence
-    /// (a byte order mark, valid UTF-8, else Windows-1252) when it names none or an unknown one.
+    /// Plain text in the charset the server named, decided as for a page (a byte order mark
+    /// first; bytes that are valid UTF-8 outrank a legacy label); with none, the bytes decide.
     private static func decodePlainText(_ bytes: [UInt8], charset: String?) -> String {
-        guard TextDecoding.byteOrderMark(of: bytes) == nil, let charset else { return TextDecoding.decodeText(bytes) }
-        switch CharsetLabel(label: charset) {
-        case .utf8:
-            return TextDecoding.decodeText(bytes)
-        case .windows1252:
-            let scan = TextDecoding.scanUTF8(bytes)
-            return scan.isValid && !scan.isASCII ? TextDecoding.decodeText(bytes) : TextDecoding.decodeWindows1252(bytes)
-        case .other(let names):
-            return names.lazy.compactMap { IconvDecoder.decode(bytes, from: $0) }.first ?? TextDecoding.decodeText(bytes)
-        }
+        guard let charset else { return TextDecoding.decodeText(bytes) }
+        return String(decoding: HTMLCharsetResolver.parserInput(for: bytes, transportCharset: charset).bytes, as: UTF8.self)
     }
 }

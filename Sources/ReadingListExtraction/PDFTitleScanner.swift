@@ -116,7 +116,7 @@ enum PDFTitleScanner {
               textEnd - textStart < 4096
         else { return nil }
         let text = TextDecoding.decodeUTF8(bytes[textStart..<textEnd])
-        return text.replacingXMLEntities()
+        return ResidualEntityDecoder.decode(text)
     }
 
     private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
@@ -127,27 +127,5 @@ enum PDFTitleScanner {
             index += 1
         }
         return nil
-    }
-}
-
-private extension String {
-    /// The five predefined XML entities replaced by their characters.
-    func replacingXMLEntities() -> String {
-        guard contains("&") else { return self }
-        var result = ""
-        var rest = self[...]
-        while let ampersand = rest.firstIndex(of: "&") {
-            result += rest[..<ampersand]
-            rest = rest[ampersand...]
-            let entities = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'")]
-            if let (entity, character) = entities.first(where: { rest.hasPrefix($0.0) }) {
-                result += character
-                rest = rest.dropFirst(entity.count)
-            } else {
-                result += "&"
-                rest = rest.dropFirst()
-            }
-        }
-        return result + rest
     }
 }

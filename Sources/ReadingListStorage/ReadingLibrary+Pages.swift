@@ -62,9 +62,8 @@ extension ReadingLibrary {
                 if (row[column] as DatabaseValue) != new { values.append((column, new)) }
             }
             let storedTitle: String? = row["title"]
-            let derivedTitle = (row["canonical_url"] as String?).map(ArticleIdentity.title(fromCanonicalURL:))
             if let headline = page.headline?.collapsingWhitespace(), !headline.isEmpty,
-               storedTitle == nil || storedTitle == derivedTitle || storedTitle == "Untitled" {
+               storedTitle == nil || storedTitle == ArticleIdentity.derivedTitle(canonicalURL: row["canonical_url"]) {
                 replace("title", headline)
             }
             replace("byline", Self.nonEmpty(page.byline))

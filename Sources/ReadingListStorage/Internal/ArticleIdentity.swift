@@ -7,7 +7,12 @@ struct ArticleIdentity: Sendable {
     let url: String?
     let canonicalURL: String?
     /// A title for an article saved without one: from the URL's last path segment, or its host.
-    var derivedTitle: String { canonicalURL.map(Self.title(fromCanonicalURL:)) ?? "Untitled" }
+    var derivedTitle: String { Self.derivedTitle(canonicalURL: canonicalURL) }
+
+    /// The title of an article saved without one, from its canonical URL (or none).
+    static func derivedTitle(canonicalURL: String?) -> String {
+        canonicalURL.map(title(fromCanonicalURL:)) ?? "Untitled"
+    }
 
     init(_ source: ArticleDraft.Source) throws(ReadingListError) {
         switch source {

@@ -56,8 +56,7 @@ func runReporting(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as ReadingListError {
-        Console.printError(error.message)
-        throw ExitCode(error.code == .invalidInput ? 64 : 1)
+        throw exitCode(reporting: error)
     }
 }
 
@@ -71,7 +70,12 @@ func runReportingAsync(_ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let error as ReadingListError {
-        Console.printError(error.message)
-        throw ExitCode(error.code == .invalidInput ? 64 : 1)
+        throw exitCode(reporting: error)
     }
+}
+
+/// Prints `error` on standard error; its exit status is 64 for invalid input, 1 for anything else.
+private func exitCode(reporting error: ReadingListError) -> ExitCode {
+    Console.printError(error.message)
+    return ExitCode(error.code == .invalidInput ? 64 : 1)
 }
