@@ -84,16 +84,15 @@ struct ExtractionCommand: ParsableCommand {
         var times: [Double] = []
         var problems: [String] = []
         for _ in 0..<repetitions {
-            let clock = ContinuousClock()
             var result: Result<ExtractedArticle, ExtractionError> = .failure(ExtractionError(description: "not run"))
-            let elapsed = clock.measure {
+            let seconds = Stopwatch.seconds {
                 do throws(ExtractionError) {
                     result = .success(try ArticleExtractor.extract(fileContents: page.source, fileName: "source.html"))
                 } catch {
                     result = .failure(error)
                 }
             }
-            times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            times.append(seconds * 1000)
             switch result {
             case .success(let extracted): article = extracted
             case .failure(let error): problems = ["extraction failed: \(error.description)"]
@@ -102,9 +101,5 @@ struct ExtractionCommand: ParsableCommand {
         var score = PageScore(page: page, article: article, milliseconds: ExtractionReport.median(times) ?? 0)
         score.problems += problems
         return score
-    }
-
-    private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

@@ -80,11 +80,9 @@ struct ExtractionReport: Encodable, Sendable {
         return try encoder.encode(self)
     }
 
+    /// The median, or nil when there are no values.
     static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        values.isEmpty ? nil : Figure.median(values)
     }
 
     private static func percent(_ matches: [Bool]) -> Double? {

@@ -72,8 +72,4 @@ struct HotPathsCommand: ParsableCommand {
             try report.json().write(to: URL(fileURLWithPath: json))
         }
     }
-
-    private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
 }
