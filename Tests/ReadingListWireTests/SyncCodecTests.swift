@@ -75,6 +75,58 @@ import Testing
         #expect(try SyncCodec.decode(Data(text.utf8)) == .done(SyncMessage.Done(checksum: "00000000000000ff")))
     }
 
+    /// A page of one row with `fields` (JSON members) and `extra` members at the top level.
+    private func changesText(fields: String, extra: String = "") -> String {
+        #"{"type":"changes","after":"0","to":"4","more":false,"replicas":["0a0b0c0d-0000-4000-8000-000000000001"],"rows":[{"e":"article","k":["x"],"t":"0000000000000001","r":0,"f":{"#
+            + fields + "}}]" + extra + "}"
+    }
+
+    @Test(arguments: [
+        (#""title":"a","title":"b""#, "a repeated field"),
+        (#""title":"\ud800""#, "a lone high surrogate"),
+        (#""title":"\udc00x""#, "a lone low surrogate"),
+        (#""title":"a\x""#, "an unknown escape"),
+        (#""title":"a"#, "an unclosed string"),
+        (#""progress":1e2"#, "an exponent"),
+        (#""progress":-"#, "a sign without digits"),
+        (#""progress":9223372036854775808"#, "beyond 64 bits"),
+        (#""archived":tru"#, "a cut literal"),
+        (#""archived":truex"#, "a literal run on"),
+        (#""progress":NaN"#, "NaN"),
+        (#""title":{"a":1}"#, "an object value"),
+    ])
+    func changesMessagesAreReadStrictly(_ fields: String, _ reason: String) {
+        let error = #expect(throws: SyncFailure.self, "\(reason)") { try SyncCodec.decode(Data(changesText(fields: fields).utf8)) }
+        #expect(error?.code == .badMessage)
+    }
+
+    @Test func changesMessagesRefuseTrailingTextRepeatedKeysAndInvalidUTF8() {
+        let valid = changesText(fields: #""title":"a""#)
+        for data in [
+            Data((valid + " {}").utf8), Data(changesText(fields: #""title":"a""#, extra: #","to":"5""#).utf8),
+            Data(valid.utf8.map { $0 == UInt8(ascii: "a") ? 0xFF : $0 }),
+            Data(changesText(fields: #""title":"a""#, extra: #","x":"# + String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).utf8),
+        ] {
+            let error = #expect(throws: SyncFailure.self) { try SyncCodec.decode(data) }
+            #expect(error?.code == .badMessage)
+        }
+    }
+
+    @Test func changesMessagesReadEscapesWhiteSpaceAndUnknownKeys() throws {
+        let fields = #""title":"q\"b\\s\/n\n\u00e9\ud83d\ude00\u2028","wordCount":-12,"byline":null,"archived":true"#
+        let text = changesText(fields: fields, extra: #" , "later" : { "x" : [ 1.5e3 , null , "y" , { } ] } "#)
+            .replacingOccurrences(of: ",\"rows\"", with: " ,\n\t\"rows\"")
+        guard case .changes(let message) = try SyncCodec.decode(Data(text.utf8)) else { Issue.record("not changes"); return }
+        let values = Dictionary(uniqueKeysWithValues: message.page.changes.map { ($0.field, $0.value) })
+        #expect(values["title"] == .text("q\"b\\s/n\n\u{e9}\u{1F600}\u{2028}"))
+        #expect(values["wordCount"] == .integer(-12) && values["byline"] == .null && values["archived"] == .bool(true))
+        #expect(message.page.changes.map(\.field) == ["archived", "byline", "title", "wordCount"])
+        // Written back, every value survives; control characters are escaped.
+        let encoded = SyncCodec.encode(.changes(message))
+        #expect(!encoded.contains(0x0A))
+        #expect(try SyncCodec.decode(encoded) == .changes(message))
+    }
+
     @Test func versionNegotiationPicksTheHighestCommonVersion() {
         #expect(SyncProtocol.negotiate(1...3, 2...5) == 3)
         #expect(SyncProtocol.negotiate(1...1, 1...4) == 1)

@@ -15,7 +15,7 @@ public enum SyncCodec {
             switch message {
             case .hello(let hello): return try encoder.encode(HelloDTO(hello))
             case .pull(let pull): return try encoder.encode(PullDTO(pull))
-            case .changes(let changes): return try encoder.encode(ChangesDTO(changes.page))
+            case .changes(let changes): return ChangesMessageJSON.encode(changes.page)
             case .done(let done): return try encoder.encode(DoneDTO(done))
             case .error(let failure):
                 return try encoder.encode(ErrorDTO(type: "error", code: failure.code.rawValue, message: failure.message))
@@ -30,11 +30,12 @@ public enum SyncCodec {
     public static func decode(_ data: Data) throws(SyncFailure) -> SyncMessage {
         let decoder = JSONDecoder()
         do {
-            let type = try decoder.decode(TypeDTO.self, from: data).type
+            let type = try messageType(of: data)
             switch type {
             case "hello": return .hello(try decoder.decode(HelloDTO.self, from: data).message())
             case "pull": return .pull(try decoder.decode(PullDTO.self, from: data).message())
-            case "changes": return .changes(SyncMessage.Changes(page: try decoder.decode(ChangesDTO.self, from: data).page()))
+            case "changes":
+                return .changes(SyncMessage.Changes(page: try JSONByteReader.withBytes(of: data, ChangesMessageJSON.decode)))
             case "done":
                 return .done(try decoder.decode(DoneDTO.self, from: data).message())
             case "error":
@@ -48,6 +49,23 @@ public enum SyncCodec {
             throw SyncFailure(.badMessage, "Malformed message: \(describe(error)).")
         } catch {
             throw SyncFailure(.badMessage, "Malformed message: \(error).")
+        }
+    }
+
+    /// The message's `type`, read in one pass that checks the whole text is one JSON object.
+    private static func messageType(of data: Data) throws(SyncFailure) -> String {
+        try JSONByteReader.withBytes(of: data) { bytes throws(SyncFailure) in
+            var reader = JSONByteReader(bytes)
+            guard try reader.peekKind() == .object else { throw SyncFailure(.badMessage, "A message must be a JSON object.") }
+            var type: String?
+            try reader.readObject { reader, key throws(SyncFailure) in
+                guard key == "type" else { return try reader.skipValue() }
+                guard try reader.peekKind() == .string else { throw SyncFailure(.badMessage, "The message's \"type\" is not a string.") }
+                type = try reader.readString()
+            }
+            try reader.expectEnd()
+            guard let type else { throw SyncFailure(.badMessage, "The message has no \"type\".") }
+            return type
         }
     }
 
@@ -67,11 +85,7 @@ public enum SyncCodec {
 
 // MARK: - Shapes on the wire
 
-private struct TypeDTO: Decodable {
-    var type: String
-}
-
-private func sequence(_ text: String, _ name: String) throws(SyncFailure) -> Int64 {
+func sequence(_ text: String, _ name: String) throws(SyncFailure) -> Int64 {
     let digits = text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     guard !text.isEmpty, digits, text == "0" || !text.hasPrefix("0"), let value = Int64(text) else {
         throw SyncFailure(
@@ -81,13 +95,27 @@ private func sequence(_ text: String, _ name: String) throws(SyncFailure) -> Int
 }
 
 /// Whether `text` is exactly 16 lowercase hexadecimal digits (a clock reading or a checksum).
-private func isHex16(_ text: String) -> Bool {
+func isHex16(_ text: String) -> Bool {
     text.utf8.count == 16
         && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
 }
 
+/// Whether `text` is a UUID in lowercase text form: 8-4-4-4-12 digits of 0-9 and a-f.
+func isLowercaseUUID(_ text: String) -> Bool {
+    var count = 0
+    for byte in text.utf8 {
+        switch count {
+        case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
+        default: guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) else { return false }
+        }
+        count += 1
+        if count > 36 { return false }
+    }
+    return count == 36
+}
+
 private func uuid(_ text: String, _ name: String) throws(SyncFailure) -> String {
-    guard text.count == 36, text == text.lowercased(), UUID(uuidString: text) != nil else {
+    guard isLowercaseUUID(text) else {
         throw SyncFailure(.badMessage, "\"\(name)\" must be a lowercase UUID, not \"\(text)\".")
     }
     return text
@@ -214,121 +242,4 @@ private struct ErrorDTO: Codable {
     var type: String
     var code: String
     var message: String
-}
-
-private struct ChangesDTO: Codable {
-    var type = "changes"
-    var after: String
-    var to: String
-    var more: Bool
-    /// The sender's last feed sequence when the page was read (for progress).
-    var end: String?
-    var replicas: [String]
-    var rows: [RowDTO]
-
-    struct RowDTO: Codable {
-        /// Entity.
-        var e: String
-        /// Key.
-        var k: [String]
-        /// Clock reading, 16 hex digits.
-        var t: String
-        /// Index into `replicas`.
-        var r: Int
-        /// Field values by field name.
-        var f: [String: FieldValueDTO]
-    }
-
-    init(_ page: ChangePage) {
-        after = String(page.afterSequence)
-        to = String(page.toSequence)
-        more = page.hasMore
-        end = page.feedEnd.map(String.init)
-        var replicaIndex: [String: Int] = [:]
-        replicas = []
-        rows = []
-        for change in page.changes {
-            let replica = replicaIndex[change.stamp.replicaID] ?? {
-                replicaIndex[change.stamp.replicaID] = replicas.count
-                replicas.append(change.stamp.replicaID)
-                return replicas.count - 1
-            }()
-            let stamp = change.stamp.timestamp.description
-            if let last = rows.last, last.e == change.entity, last.k == change.key, last.t == stamp, last.r == replica,
-                last.f[change.field] == nil
-            {
-                rows[rows.count - 1].f[change.field] = FieldValueDTO(change.value)
-            } else {
-                rows.append(RowDTO(e: change.entity, k: change.key, t: stamp, r: replica, f: [change.field: FieldValueDTO(change.value)]))
-            }
-        }
-    }
-
-    func page() throws(SyncFailure) -> ChangePage {
-        let afterSequence = try sequence(after, "after")
-        let toSequence = try sequence(to, "to")
-        guard toSequence >= afterSequence else { throw SyncFailure(.badMessage, "\"to\" (\(to)) is before \"after\" (\(after)).") }
-        for replica in replicas { _ = try uuid(replica, "replicas") }
-        var changes: [FieldChange] = []
-        for (index, row) in rows.enumerated() {
-            guard isHex16(row.t), let raw = UInt64(row.t, radix: 16) else {
-                throw SyncFailure(.badMessage, "Row \(index + 1): \"t\" must be 16 lowercase hex digits, not \"\(row.t)\".")
-            }
-            guard replicas.indices.contains(row.r) else {
-                throw SyncFailure(.badMessage, "Row \(index + 1): \"r\" (\(row.r)) is not an index into \"replicas\".")
-            }
-            guard !row.f.isEmpty else { throw SyncFailure(.badMessage, "Row \(index + 1) has no fields.") }
-            guard FieldChange.isValidName(row.e), row.f.keys.allSatisfy(FieldChange.isValidName) else {
-                throw SyncFailure(.badMessage, "Row \(index + 1): entity and field names must be 1–64 letters, digits or underscores, not starting with a digit.")
-            }
-            guard FieldChange.isValidKey(row.k) else {
-                throw SyncFailure(.badMessage, "Row \(index + 1): \"k\" must be 1–4 strings of 1–256 printable ASCII characters without spaces.")
-            }
-            let stamp = ChangeStamp(timestamp: HybridTimestamp(rawValue: raw), replicaID: replicas[row.r])
-            for field in row.f.keys.sorted() {
-                guard let value = row.f[field] else { continue }
-                changes.append(FieldChange(entity: row.e, key: row.k, field: field, value: value.value, stamp: stamp))
-            }
-        }
-        return ChangePage(
-            changes: changes, afterSequence: afterSequence, toSequence: toSequence, hasMore: more,
-            feedEnd: try end.map { text throws(SyncFailure) in try sequence(text, "end") })
-    }
-}
-
-/// A field value in JSON: null, a boolean, an integer or a string.
-private struct FieldValueDTO: Codable, Equatable {
-    var value: FieldValue
-
-    init(_ value: FieldValue) { self.value = value }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            value = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            value = .bool(flag)
-        } else if let number = try? container.decode(Int64.self) {
-            guard (-FieldChange.maxWireInteger...FieldChange.maxWireInteger).contains(number) else {
-                throw SyncFailure(.badMessage, "Integer values must lie within ±2^53, not \(number).")
-            }
-            value = .integer(number)
-        } else {
-            let text = try container.decode(String.self)
-            guard !text.unicodeScalars.contains("\u{0}") else {
-                throw SyncFailure(.badMessage, "Text values must not contain U+0000.")
-            }
-            value = .text(text)
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch value {
-        case .null: try container.encodeNil()
-        case .bool(let flag): try container.encode(flag)
-        case .integer(let number): try container.encode(number)
-        case .text(let text): try container.encode(text)
-        }
-    }
 }
