@@ -48,10 +48,13 @@ extension ReadingLibrary {
         var touchedArticles = Set<String>()
         var renamedTags = Set<String>()
         var memberships = Set<String>()
+        // Whether each article merged here is alive now, for the report of its memberships.
+        var articlesAlive: [String: Bool] = [:]
         for row in validated.rows {
             let result = try writer.merge(row.entity, key: row.key, changes: row.changes)
             report.applied += result.applied
             report.ignored += result.ignored
+            if row.entity.code == SyncedEntity.article.code { articlesAlive[row.key[0]] = result.isAlive ?? result.wasAlive }
             guard result.applied > 0 else { continue }
             switch row.entity.code {
             case SyncedEntity.article.code:
@@ -67,7 +70,8 @@ extension ReadingLibrary {
             }
         }
         for article in memberships.sorted() {
-            let alive = try Bool.fetchOne(writer.db, sql: "SELECT alive FROM article WHERE id = ?", arguments: [article]) ?? false
+            let alive = try articlesAlive[article]
+                ?? Bool.fetchOne(writer.db.cachedStatement(sql: "SELECT alive FROM article WHERE id = ?"), arguments: [article]) ?? false
             report.rows.append(MergedRow(kind: .article, id: article, wasAlive: alive, isAlive: nil))
         }
         for change in validated.foreign {
@@ -77,7 +81,7 @@ extension ReadingLibrary {
             touchedArticles.formUnion(try String.fetchAll(
                 writer.db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [tag]))
         }
-        for article in touchedArticles.sorted() { try TagWrites.refreshSearchText(of: article, writer.db) }
+        try writer.refreshSearchTags(of: touchedArticles.sorted())
         return report
     }
 
@@ -204,15 +208,20 @@ extension ReadingLibrary {
     private static func validated(_ changes: [FieldChange]) throws(ReadingListError) -> ValidatedChanges {
         var validated = ValidatedChanges()
         var index: [String: Int] = [:]
+        // The replica id last found valid: a page mostly carries one or two.
+        var checkedReplica: String?
         for (position, change) in changes.enumerated() {
             func invalid(_ reason: String) -> ReadingListError {
                 ReadingListError(.invalidInput, "Change \(position + 1) (\(change.entity).\(change.field)) is invalid: \(reason).")
             }
-            guard Self.isLowercaseUUID(change.stamp.replicaID) else { throw invalid("the replica id is not a lowercase UUID") }
+            if change.stamp.replicaID != checkedReplica {
+                guard Self.isLowercaseUUID(change.stamp.replicaID) else { throw invalid("the replica id is not a lowercase UUID") }
+                checkedReplica = change.stamp.replicaID
+            }
             if case .integer(let number) = change.value, !(-FieldChange.maxWireInteger...FieldChange.maxWireInteger).contains(number) {
                 throw invalid("integers must lie within ±2^53")
             }
-            if case .text(let text) = change.value, text.utf8.contains(0) {
+            if case .text(var text) = change.value, text.withUTF8({ $0.contains(0) }) {
                 throw invalid("text must not contain U+0000")
             }
             guard let entity = SyncedEntity.named(change.entity), let field = entity.field(named: change.field) else {
@@ -227,11 +236,16 @@ extension ReadingLibrary {
                 validated.foreign.append(change)
                 continue
             }
+            guard let value = change.value.databaseValue(kind: field.kind) else { throw invalid("the value has the wrong type") }
+            guard field.nullable || !value.isNull else { throw invalid("the field cannot be null") }
+            // A row's changes mostly come together: only a new row's key is checked and looked up.
+            if let last = validated.rows.indices.last, validated.rows[last].entity.code == entity.code, validated.rows[last].key == change.key {
+                validated.rows[last].changes.append((field, value, change.stamp))
+                continue
+            }
             guard change.key.count == entity.keyColumns.count, change.key.allSatisfy(Self.isLowercaseUUID) else {
                 throw invalid("the key must be \(entity.keyColumns.count) lowercase UUID(s)")
             }
-            guard let value = change.value.databaseValue(kind: field.kind) else { throw invalid("the value has the wrong type") }
-            guard field.nullable || !value.isNull else { throw invalid("the field cannot be null") }
             let rowKey = change.entity + " " + change.key.joined(separator: " ")
             if let existing = index[rowKey] {
                 validated.rows[existing].changes.append((field, value, change.stamp))
@@ -246,15 +260,16 @@ extension ReadingLibrary {
     /// Whether `text` is a UUID in lowercase text form: 8-4-4-4-12 digits of 0-9 and a-f.
     /// (Checked byte by byte: parsing with Foundation's UUID runs sscanf, which showed in syncs.)
     static func isLowercaseUUID(_ text: String) -> Bool {
-        var count = 0
-        for byte in text.utf8 {
-            switch count {
-            case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
-            default: guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 36 else { return false }
+            for (offset, byte) in bytes.enumerated() {
+                switch offset {
+                case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
+                default: guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) else { return false }
+                }
             }
-            count += 1
-            if count > 36 { return false }
+            return true
         }
-        return count == 36
     }
 }

@@ -28,6 +28,27 @@ import Testing
         #expect(results[0].rank <= results[1].rank)
     }
 
+    @Test func deletedBestMatchesAndTiesDoNotHideLiveOnes() throws {
+        let temporary = try TemporaryLibrary()
+        let library = temporary.library
+        // Thirty best matches (the word in the title), all deleted; twelve weaker ones that
+        // tie with each other; more than the first look at the index takes.
+        for number in 0..<30 {
+            let saved = try library.save(ArticleDraft(source: .url("https://example.com/best/\(number)"), title: "Kestrel \(number)"))
+            try library.delete(saved.article.id.description)
+        }
+        var weaker: [String] = []
+        for number in 0..<12 {
+            let saved = try library.save(ArticleDraft(
+                source: .url("https://example.com/weaker/\(number)"), title: "Birds", content: "A kestrel hovers."))
+            weaker.append(saved.article.id.description)
+        }
+        let results = try library.search("kestrel", limit: 5)
+        // Equal ranks are ordered by id, so the five are the five smallest ids.
+        #expect(results.map(\.article.id.description) == Array(weaker.sorted().prefix(5)))
+        #expect(try library.search("kestrel", limit: 50).count == 12)
+    }
+
     @Test func everyWordMustMatchAndPhrasesPrefixesExclusionsAndORWork() throws {
         let library = try library().library
         #expect(try library.search("negotiation war").map(\.article.title) == ["Ukraine and negotiations"])

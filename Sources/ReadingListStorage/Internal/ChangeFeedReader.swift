@@ -40,7 +40,7 @@ enum ChangeFeedReader {
                     query = try RawStatement(db, sql: rowQuery(entity))
                     rowQueries[code] = query
                 }
-                let key = (entry["row_key"] as String).split(separator: " ").map(String.init)
+                let key = rowKey(entry["row_key"])
                 rowChanges = try changesOfRow(
                     query, entity, key: key, at: entry["seq"], replicaIDs: replicaIDs, excluding: excludedOrdinals)
             }
@@ -55,6 +55,13 @@ enum ChangeFeedReader {
         }
         let feedEnd = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_feed") ?? 0
         return ChangePage(changes: changes, afterSequence: sequence, toSequence: toSequence, hasMore: hasMore, feedEnd: max(feedEnd, toSequence))
+    }
+
+    /// The parts of a feed entry's `row_key`: the key's parts joined by spaces (ids have none).
+    static func rowKey(_ text: String) -> [String] {
+        var text = text
+        guard text.withUTF8({ $0.contains(UInt8(ascii: " ")) }) else { return [text] }
+        return text.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// About how many bytes a change takes in a `changes` message (SPEC.md §6.1): its texts,

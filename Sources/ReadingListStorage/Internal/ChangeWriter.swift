@@ -39,6 +39,16 @@ final class ChangeWriter {
     private var statements: [String: RawStatement] = [:]
     /// The statements of ``store(_:key:existing:fields:local:)``, by the shape of the write.
     private var writeStatements: [WriteShape: RawStatement] = [:]
+    /// The statements that read a row before a write, by the columns read.
+    private var readStatements: [ReadShape: RawStatement] = [:]
+    /// Articles inserted in this transaction (not in the search index yet), by id.
+    private var insertedArticles: Set<String> = []
+    /// Whether the `tags` column of some article inserted in this transaction must be worked
+    /// out again before the article is indexed (its memberships were merged).
+    private var insertedArticlesNeedTags = false
+    /// The last replica id looked up by ``ordinal(of:)`` and its ordinal: a page of changes
+    /// mostly comes from one replica.
+    private var lastOrdinal: (replicaID: String, ordinal: Int)?
     /// Replica ids by ordinal, loaded when a merge first needs them.
     private var replicaIDs: [Int: String] = [:]
     private var ordinals: [String: Int] = [:]
@@ -127,19 +137,18 @@ final class ChangeWriter {
         _ entity: SyncedEntity, key: [String], changes: [(field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)]
     ) throws -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?) {
         // The same field twice in one batch: only the value that wins between them counts.
-        var best: [UInt8: (field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)] = [:]
-        var order: [UInt8] = []
+        var candidates: [(field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)] = []
+        candidates.reserveCapacity(changes.count)
         for change in changes {
-            guard let previous = best[change.field.index] else {
-                best[change.field.index] = change
-                order.append(change.field.index)
+            guard let position = candidates.firstIndex(where: { $0.field.index == change.field.index }) else {
+                candidates.append(change)
                 continue
             }
+            let previous = candidates[position]
             if Self.wins(change.field.rule, change.value, change.stamp, over: previous.value, previous.stamp) {
-                best[change.field.index] = change
+                candidates[position] = change
             }
         }
-        let candidates = order.compactMap { best[$0] }
         let columns = candidates.map { $0.field.column }
         let existing = try row(entity, key: key, columns: columns.contains("alive") ? columns : columns + ["alive"])
         let wasAlive = (existing?.values["alive"] as Bool?) ?? false
@@ -153,6 +162,8 @@ final class ChangeWriter {
             winners.append((field.column, value, stamp.timestamp, try ordinal(of: stamp.replicaID)))
         }
         try store(entity, key: key, existing: existing, fields: winners)
+        // An article that arrives after its memberships gets its tags' names when indexed.
+        if existing == nil, !winners.isEmpty, entity.searchKeyColumn != nil { insertedArticlesNeedTags = true }
         let alive = winners.first { $0.column == "alive" }.map { $0.value == true.databaseValue }
         return (winners.count, changes.count - winners.count, wasAlive, alive)
     }
@@ -232,9 +243,15 @@ final class ChangeWriter {
 
     private func row(_ entity: SyncedEntity, key: [String], columns: [String]) throws -> ExistingRow? {
         precondition(key.count == entity.keyColumns.count)
-        guard let row = try statement("SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(entity.keyCondition)")
-            .fetchOne(key.map { $0.databaseValue })
-        else { return nil }
+        let query: RawStatement
+        let shape = ReadShape(entity: entity.code, columns: columns)
+        if let prepared = readStatements[shape] {
+            query = prepared
+        } else {
+            query = try statement("SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(entity.keyCondition)")
+            readStatements[shape] = query
+        }
+        guard let row = try query.fetchOne(key.map { $0.databaseValue }) else { return nil }
         guard case .blob(let clock) = row[0].storage, case .int64(let sequence) = row[1].storage else {
             throw ReadingListError(.storage, "A \(entity.name) row has no valid clock; the library may be damaged.")
         }
@@ -276,16 +293,24 @@ final class ChangeWriter {
         if let existing {
             // The feed keeps one entry per sequence that some current value of the row was
             // written at; an entry whose values have all been overwritten goes.
-            let live = Set(clock.stamps.values.map { $0.sequence })
-            for stale in Set(existing.clock.stamps.values.map { $0.sequence }).subtracting(live) {
+            let live = Set(clock.entries.map { $0.stamp.sequence })
+            for stale in Set(existing.clock.entries.map { $0.stamp.sequence }).subtracting(live) {
                 try removeFeedEntry(stale)
             }
             values += key.map { $0.databaseValue }
         } else if entity.searchKeyColumn != nil {
             values.append(sequence.databaseValue)
             articlesToIndex = true
+            insertedArticles.insert(key[0])
         }
         try writeStatement(shape, entity: entity, columns: ordered.map { $0.synced.column }).execute(values)
+    }
+
+    /// Which columns of which table a read of a row gets: the key of its prepared statement,
+    /// cheaper to find than its SQL.
+    private struct ReadShape: Hashable {
+        var entity: Int
+        var columns: [String]
     }
 
     /// Which columns of which table a write sets, and whether it inserts the row: the key of
@@ -322,12 +347,29 @@ final class ChangeWriter {
     /// text, in one statement, and records that they are indexed. Called once, before commit.
     private func indexNewArticles() throws {
         guard articlesToIndex else { return }
+        if insertedArticlesNeedTags {
+            try db.cachedStatement(sql: "UPDATE article SET tags = \(TagWrites.searchTagsExpression) WHERE search_id > ?")
+                .execute(arguments: [indexedThrough])
+        }
         try db.cachedStatement(
             sql: """
                 INSERT INTO article_search (rowid, title, byline, site, excerpt, content, tags)
                 SELECT search_id, title, byline, site, excerpt, content, tags FROM article WHERE search_id > ?
                 """).execute(arguments: [indexedThrough])
         try db.cachedStatement(sql: "UPDATE library_state SET search_indexed_through = ?").execute(arguments: [lastSequence])
+    }
+
+    /// Works out the search-only `tags` column of `articles` again, after their memberships
+    /// changed: one statement per article already indexed, and one for all those inserted in
+    /// this transaction, just before they are indexed.
+    func refreshSearchTags<Articles: Sequence<String>>(of articles: Articles) throws {
+        for article in articles {
+            if insertedArticles.contains(article) {
+                insertedArticlesNeedTags = true
+            } else {
+                try TagWrites.refreshSearchText(of: article, db)
+            }
+        }
     }
 
     /// Gives out the next feed sequence for a write to the row `rowKey` of `entity`.
@@ -380,8 +422,12 @@ final class ChangeWriter {
 
     /// The ordinal of `replicaID` in this file, registering it when new.
     private func ordinal(of replicaID: String) throws -> Int {
+        if let last = lastOrdinal, last.replicaID == replicaID { return last.ordinal }
         try loadReplicas()
-        if let ordinal = ordinals[replicaID] { return ordinal }
+        if let ordinal = ordinals[replicaID] {
+            lastOrdinal = (replicaID, ordinal)
+            return ordinal
+        }
         try db.execute(sql: "INSERT INTO replica (replica_id) VALUES (?)", arguments: [replicaID])
         let ordinal = Int(db.lastInsertedRowID)
         replicaIDs[ordinal] = replicaID

@@ -49,7 +49,7 @@ enum StateChecksum {
             let rows = try Row.fetchCursor(db, sql: "SELECT \(entity.keyColumns.joined(separator: ", ")), clock FROM \(entity.table)")
             while let row = try rows.next() {
                 let prefix = rowPrefix(entity: entity.name, key: entity.keyColumns.map { row[$0] as String })
-                for (index, stamp) in try FieldClock(packed: row["clock"]).stamps {
+                for (index, stamp) in try FieldClock(packed: row["clock"]).entries {
                     guard let field = entity.fields.first(where: { $0.index == index }), let replica = replicaIDs[stamp.replica]
                     else { continue }
                     total &+= term(rowPrefix: prefix, field: field.name, timestamp: stamp.timestamp, replicaID: replica)
@@ -84,11 +84,14 @@ enum StateChecksum {
     }
 
     private static func hash(_ text: String, continuing state: UInt64) -> UInt64 {
-        var state = state
-        for byte in text.utf8 {
-            state ^= UInt64(byte)
-            state = state &* prime
+        var text = text
+        return text.withUTF8 { bytes in
+            var state = state
+            for byte in bytes {
+                state ^= UInt64(byte)
+                state = state &* prime
+            }
+            return state
         }
-        return state
     }
 }

@@ -18,14 +18,26 @@ enum FieldKind: Sendable {
 }
 
 /// A field of a synced table: its stable index, wire name, column, merge rule and value type.
-struct SyncedField: Sendable, Hashable {
+///
+/// A class: every merged or written value carries its field along, and copying a reference
+/// costs less than copying two strings.
+final class SyncedField: Sendable, Hashable {
     let index: UInt8
     let name: String
     let column: String
     let rule: MergeRule
-    var kind: FieldKind = .text
+    let kind: FieldKind
     /// Whether the field may hold null (its column is nullable).
-    var nullable = false
+    let nullable: Bool
+
+    init(index: UInt8, name: String, column: String, rule: MergeRule, kind: FieldKind = .text, nullable: Bool = false) {
+        self.index = index
+        self.name = name
+        self.column = column
+        self.rule = rule
+        self.kind = kind
+        self.nullable = nullable
+    }
 
     static func == (lhs: SyncedField, rhs: SyncedField) -> Bool { lhs.index == rhs.index && lhs.column == rhs.column }
     func hash(into hasher: inout Hasher) { hasher.combine(column) }

@@ -111,13 +111,13 @@ enum TagWrites {
 
     /// Recomputes the local, search-only `tags` column of an article.
     static func refreshSearchText(of articleID: String, _ db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                UPDATE article SET tags = coalesce((
-                    SELECT group_concat(tag.name, ' ') FROM article_tag m JOIN tag ON tag.id = m.tag_id
-                    WHERE m.article_id = article.id AND m.alive = 1), '')
-                WHERE id = ?
-                """
-        ).execute(arguments: [articleID])
+        try db.cachedStatement(sql: "UPDATE article SET tags = \(searchTagsExpression) WHERE id = ?").execute(arguments: [articleID])
     }
+
+    /// The SQL expression of an `article` row's search-only `tags`: its live tags' names.
+    static let searchTagsExpression = """
+        coalesce((
+            SELECT group_concat(tag.name, ' ') FROM article_tag m JOIN tag ON tag.id = m.tag_id
+            WHERE m.article_id = article.id AND m.alive = 1), '')
+        """
 }

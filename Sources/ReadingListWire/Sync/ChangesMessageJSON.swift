@@ -94,10 +94,13 @@ enum ChangesMessageJSON {
         var fields: [(name: String, value: FieldValue)]?
     }
 
-    /// Decodes a `changes` message.
-    /// - Throws: ``SyncFailure`` `bad_message` naming what is wrong.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyncFailure) -> ChangePage {
+    /// Decodes a `changes` message, or returns `nil` for a message of another type.
+    /// - Throws: ``SyncFailure`` `bad_message` naming what is wrong. A message of another type
+    ///   may also fail here, on keys it does not define; read it as its type says.
+    static func decodeIfChanges(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyncFailure) -> ChangePage? {
         var reader = JSONByteReader(bytes)
+        guard try reader.peekKind() == .object else { throw SyncFailure(.badMessage, "A message must be a JSON object.") }
+        var type: String?
         var after: String?
         var to: String?
         var more: Bool?
@@ -106,6 +109,7 @@ enum ChangesMessageJSON {
         var rows: [ReadRow]?
         try reader.readObject { reader, key throws(SyncFailure) in
             switch key {
+            case "type": type = try string(&reader, "type")
             case "after": after = try string(&reader, "after")
             case "to": to = try string(&reader, "to")
             case "end":
@@ -128,6 +132,7 @@ enum ChangesMessageJSON {
             }
         }
         try reader.expectEnd()
+        guard type == "changes" else { return nil }
         guard let after else { throw missing("after") }
         guard let to else { throw missing("to") }
         guard let more else { throw missing("more") }

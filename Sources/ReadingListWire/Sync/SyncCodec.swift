@@ -28,6 +28,10 @@ public enum SyncCodec {
     /// Decodes one message.
     /// - Throws: ``SyncFailure`` `bad_message` naming what is wrong.
     public static func decode(_ data: Data) throws(SyncFailure) -> SyncMessage {
+        // Most messages of a sync are pages of changes: read as one first, in one pass.
+        if let page = try? JSONByteReader.withBytes(of: data, ChangesMessageJSON.decodeIfChanges) {
+            return .changes(SyncMessage.Changes(page: page))
+        }
         let decoder = JSONDecoder()
         do {
             let type = try messageType(of: data)
@@ -35,7 +39,9 @@ public enum SyncCodec {
             case "hello": return .hello(try decoder.decode(HelloDTO.self, from: data).message())
             case "pull": return .pull(try decoder.decode(PullDTO.self, from: data).message())
             case "changes":
-                return .changes(SyncMessage.Changes(page: try JSONByteReader.withBytes(of: data, ChangesMessageJSON.decode)))
+                let page = try JSONByteReader.withBytes(of: data, ChangesMessageJSON.decodeIfChanges)
+                guard let page else { preconditionFailure("a changes message read as another type") }
+                return .changes(SyncMessage.Changes(page: page))
             case "done":
                 return .done(try decoder.decode(DoneDTO.self, from: data).message())
             case "error":
