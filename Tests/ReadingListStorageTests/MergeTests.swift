@@ -24,6 +24,21 @@ import Testing
         #expect(try b.library.search("two").count == 1)
     }
 
+    @Test func anArticleArrivingAfterItsTagsIsFoundByThem() throws {
+        let (a, b, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), content: "Some words here.", tags: ["Kestrel"]))
+        let changes = try a.library.changes(after: 0).changes
+        // Tags and memberships in one page, the article in a later one; and both in one page.
+        let (articleChanges, tagChanges) = (changes.filter { $0.entity == "article" }, changes.filter { $0.entity != "article" })
+        try b.library.apply(tagChanges)
+        #expect(try b.library.search("kestrel").isEmpty)
+        try b.library.apply(articleChanges)
+        #expect(try b.library.search("kestrel").map(\.article.url) == ["https://example.com/x"])
+        let (_, c, _, _) = try pair()
+        try c.library.apply(tagChanges + articleChanges)
+        #expect(try c.library.search("kestrel").count == 1)
+    }
+
     @Test func replayingAPageChangesNothing() throws {
         let (a, b, _, _) = try pair()
         try a.library.save(ArticleDraft(source: .url("https://example.com/x"), tags: ["t"]))

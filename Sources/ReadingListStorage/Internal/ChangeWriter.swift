@@ -41,7 +41,7 @@ final class ChangeWriter {
     private var writeStatements: [WriteShape: RawStatement] = [:]
     /// The statements that read a row before a write, by the columns read.
     private var readStatements: [ReadShape: RawStatement] = [:]
-    /// Articles inserted in this transaction (not in the search index yet), by id.
+    /// Articles a merge inserted in this transaction (not in the search index yet), by id.
     private var insertedArticles: Set<String> = []
     /// Whether the `tags` column of some article inserted in this transaction must be worked
     /// out again before the article is indexed (its memberships were merged).
@@ -163,7 +163,10 @@ final class ChangeWriter {
         }
         try store(entity, key: key, existing: existing, fields: winners)
         // An article that arrives after its memberships gets its tags' names when indexed.
-        if existing == nil, !winners.isEmpty, entity.searchKeyColumn != nil { insertedArticlesNeedTags = true }
+        if existing == nil, !winners.isEmpty, entity.searchKeyColumn != nil {
+            insertedArticles.insert(key[0])
+            insertedArticlesNeedTags = true
+        }
         let alive = winners.first { $0.column == "alive" }.map { $0.value == true.databaseValue }
         return (winners.count, changes.count - winners.count, wasAlive, alive)
     }
@@ -301,7 +304,6 @@ final class ChangeWriter {
         } else if entity.searchKeyColumn != nil {
             values.append(sequence.databaseValue)
             articlesToIndex = true
-            insertedArticles.insert(key[0])
         }
         try writeStatement(shape, entity: entity, columns: ordered.map { $0.synced.column }).execute(values)
     }
