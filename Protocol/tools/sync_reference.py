@@ -296,12 +296,28 @@ def _reject_constant(name):
     raise MessageError("not-json", f"{name} is not JSON")
 
 
+def _reject_surrogates(value) -> None:
+    """Refuses a string (a key or a value, at any depth) holding a lone surrogate: not a code point."""
+    if type(value) is str:
+        if any(0xD800 <= ord(character) <= 0xDFFF for character in value):
+            raise MessageError("not-json", "a string holds a lone surrogate")
+    elif type(value) is list:
+        for element in value:
+            _reject_surrogates(element)
+    elif type(value) is dict:
+        for key, element in value.items():
+            _reject_surrogates(key)
+            _reject_surrogates(element)
+
+
 def parse(text: str):
-    """One message's JSON text, strictly: no NaN or Infinity, no repeated keys, nothing after it."""
+    """One message's JSON text, strictly: no NaN or Infinity, no repeated keys, no lone surrogates, nothing after it."""
     try:
-        return json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant)
+        value = json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant)
     except (json.JSONDecodeError, RecursionError) as error:
         raise MessageError("not-json", str(error)) from None
+    _reject_surrogates(value)
+    return value
 
 
 def decode_text(text: str | bytes) -> dict:
