@@ -73,7 +73,7 @@ extension ReadingLibrary {
             let articles = memberships.map { $0["article_id"] as String }
             if from.key == to.key {
                 try writer.write(.tag, key: [fromID], values: [("name", to.display.databaseValue)])
-                for article in articles { try TagWrites.refreshSearchText(of: article, db) }
+                try TagWrites.refreshSearchText(of: articles, db)
                 return visible
             }
             for article in articles {

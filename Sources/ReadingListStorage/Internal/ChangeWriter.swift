@@ -362,16 +362,18 @@ final class ChangeWriter {
     }
 
     /// Works out the search-only `tags` column of `articles` again, after their memberships
-    /// changed: one statement per article already indexed, and one for all those inserted in
-    /// this transaction, just before they are indexed.
-    func refreshSearchTags<Articles: Sequence<String>>(of articles: Articles) throws {
+    /// changed: in one statement for those already indexed, and in one for all those inserted
+    /// in this transaction, just before they are indexed.
+    func refreshSearchTags(of articles: [String]) throws {
+        var indexed: [String] = []
         for article in articles {
             if insertedArticles.contains(article) {
                 insertedArticlesNeedTags = true
             } else {
-                try TagWrites.refreshSearchText(of: article, db)
+                indexed.append(article)
             }
         }
+        try TagWrites.refreshSearchText(of: indexed, db)
     }
 
     /// Gives out the next feed sequence for a write to the row `rowKey` of `entity`.

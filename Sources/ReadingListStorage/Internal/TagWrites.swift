@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ReadingListModel
 
@@ -111,7 +112,16 @@ enum TagWrites {
 
     /// Recomputes the local, search-only `tags` column of an article.
     static func refreshSearchText(of articleID: String, _ db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE article SET tags = \(searchTagsExpression) WHERE id = ?").execute(arguments: [articleID])
+        try refreshSearchText(of: [articleID], db)
+    }
+
+    /// Recomputes the local, search-only `tags` column of several articles in one statement:
+    /// the search index takes their new text in one go (FTS5 adds a segment per statement).
+    static func refreshSearchText(of articleIDs: [String], _ db: Database) throws {
+        guard !articleIDs.isEmpty else { return }
+        let list = String(decoding: try JSONEncoder().encode(articleIDs), as: UTF8.self)
+        try db.cachedStatement(sql: "UPDATE article SET tags = \(searchTagsExpression) WHERE id IN (SELECT value FROM json_each(?))")
+            .execute(arguments: [list])
     }
 
     /// The SQL expression of an `article` row's search-only `tags`: its live tags' names.
