@@ -115,6 +115,9 @@ extension ReadingLibrary {
     /// has applied the peer's feed up to the page's `toSequence`: a sync cut at any point
     /// resumes after the last page applied, and replaying a page changes nothing.
     ///
+    /// Articles a page adds are searchable once the pull's last page (`hasMore` false) is
+    /// applied, or, if the pull stops before it, after the next change to the library.
+    ///
     /// - Throws: ``ReadingListError`` `clockSkew` (and applies nothing) when a change is
     ///   stamped more than `maxClockSkew` ahead of this replica's clock; `invalidInput` when a
     ///   change is malformed or the page starts after the recorded cursor (a gap).
@@ -149,6 +152,8 @@ extension ReadingLibrary {
         let validated = try Self.validated(page.changes)
         let syncedAt = ArticleRows.milliseconds(now)
         return try change(rollingBack: preview) { writer in
+            // New articles enter the search index with the last page of a pull, all at once.
+            writer.defersIndexing = page.hasMore
             let stored = try Self.cursor(for: peer.replicaID, writer.db)
             let start = stored?.incarnation == peer.incarnation ? stored?.sequence ?? 0 : 0
             guard preview || page.afterSequence <= start else {

@@ -39,6 +39,25 @@ import Testing
         #expect(try c.library.search("kestrel").count == 1)
     }
 
+    @Test func articlesOfAPullEnterTheSearchIndexWithItsLastPageOrTheNextChange() throws {
+        let (a, b, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), content: "Kestrels hover.", tags: ["Birds"]))
+        let sender = try a.library.identity()
+        let page = try a.library.changes(after: 0)
+        // A pull cut after a page that says more follows: the article is there, not yet searchable.
+        try b.library.apply(ChangePage(changes: page.changes, afterSequence: 0, toSequence: page.toSequence, hasMore: true), from: sender)
+        #expect(try b.library.article("https://example.com/x").title.isEmpty == false)
+        #expect(try b.library.search("kestrels").isEmpty)
+        // The next change of any kind indexes it, with its tags.
+        try b.library.save(ArticleDraft(source: .url("https://example.com/y"), content: "Owls hoot."))
+        #expect(try b.library.search("kestrels").count == 1)
+        #expect(try b.library.search("birds").count == 1)
+        // A whole pull indexes on its last page.
+        let (_, c, _, _) = try pair()
+        try c.library.apply(ChangePage(changes: page.changes, afterSequence: 0, toSequence: page.toSequence, hasMore: false), from: sender)
+        #expect(try c.library.search("kestrels birds").count == 1)
+    }
+
     @Test func replayingAPageChangesNothing() throws {
         let (a, b, _, _) = try pair()
         try a.library.save(ArticleDraft(source: .url("https://example.com/x"), tags: ["t"]))

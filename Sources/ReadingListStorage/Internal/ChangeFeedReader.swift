@@ -19,15 +19,15 @@ enum ChangeFeedReader {
         var bytes = 0
         var toSequence = sequence
         var hasMore = false
-        // The rows of each entity, read through SQLite's C API (see RawStatement).
+        // The feed and the rows of each entity, read through SQLite's C API (see RawStatement).
         var rowQueries: [Int: RawStatement] = [:]
-        let entries = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT seq, entity, row_key FROM change_feed WHERE seq > ? ORDER BY seq"), arguments: [sequence])
-        while let entry = try entries.next() {
+        let entries = try RawStatement(db, sql: "SELECT seq, entity, row_key FROM change_feed WHERE seq > ? ORDER BY seq")
+        try entries.forEachRow([sequence.databaseValue]) { entry in
+            let entrySequence = entry.int64(0)
+            let code = Int(entry.int64(1))
             let rowChanges: [FieldChange]
-            let code: Int = entry["entity"]
             if code == ForeignFields.feedCode {
-                rowChanges = [try ForeignFields.change(at: entry["seq"], db, replicaIDs: replicaIDs)]
+                rowChanges = [try ForeignFields.change(at: entrySequence, db, replicaIDs: replicaIDs)]
                     .filter { $0.stamp.replicaID != excluded }
             } else {
                 guard let entity = SyncedEntity.all.first(where: { $0.code == code }) else {
@@ -40,18 +40,21 @@ enum ChangeFeedReader {
                     query = try RawStatement(db, sql: rowQuery(entity))
                     rowQueries[code] = query
                 }
-                let key = rowKey(entry["row_key"])
+                guard case .string(let rowKeyText) = entry[2].storage else {
+                    throw ReadingListError(.storage, "A change feed entry has no row key; the library may be damaged.")
+                }
                 rowChanges = try changesOfRow(
-                    query, entity, key: key, at: entry["seq"], replicaIDs: replicaIDs, excluding: excludedOrdinals)
+                    query, entity, key: rowKey(rowKeyText), at: entrySequence, replicaIDs: replicaIDs, excluding: excludedOrdinals)
             }
             let entryBytes = rowChanges.reduce(0) { $0 + estimatedSize(of: $1) }
             if !changes.isEmpty, changes.count + rowChanges.count > limit || bytes + entryBytes > maxBytes {
                 hasMore = true
-                break
+                return false
             }
             changes += rowChanges
             bytes += entryBytes
-            toSequence = entry["seq"]
+            toSequence = entrySequence
+            return true
         }
         let feedEnd = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_feed") ?? 0
         return ChangePage(changes: changes, afterSequence: sequence, toSequence: toSequence, hasMore: hasMore, feedEnd: max(feedEnd, toSequence))
@@ -84,21 +87,29 @@ enum ChangeFeedReader {
     private static func changesOfRow(
         _ query: RawStatement, _ entity: SyncedEntity, key: [String], at sequence: Int64, replicaIDs: [Int: String], excluding: Set<Int>
     ) throws -> [FieldChange] {
-        guard key.count == entity.keyColumns.count, let row = try query.fetchOne(key.map(\.databaseValue)),
-            case .blob(let packed) = row[0].storage
-        else {
+        guard key.count == entity.keyColumns.count else {
+            throw ReadingListError(.storage, "The change feed names a \(entity.name) row by a malformed key; the library may be damaged.")
+        }
+        // Only the values this entry carries are read from the row (an echo carries none).
+        let changes = try query.withFirstRow(key.map(\.databaseValue)) { row -> [FieldChange]? in
+            guard case .blob(let packed) = row[0].storage else { return nil }
+            let clock = try FieldClock(packed: packed)
+            var changes: [FieldChange] = []
+            for (column, field) in entity.fields.enumerated() {
+                guard let stamp = clock[field.index], stamp.sequence == sequence, !excluding.contains(stamp.replica) else { continue }
+                guard let replicaID = replicaIDs[stamp.replica] else {
+                    throw ReadingListError(.storage, "The library refers to an unknown replica (\(stamp.replica)); it may be damaged.")
+                }
+                changes.append(FieldChange(
+                    entity: entity.name, key: key, field: field.name, value: FieldValue(row[Int32(column + 1)], kind: field.kind),
+                    stamp: ChangeStamp(timestamp: stamp.timestamp, replicaID: replicaID)))
+            }
+            return changes
+        }
+        guard let found = changes, let changes = found else {
             throw ReadingListError(.storage, "The change feed names a missing \(entity.name) row; the library may be damaged.")
         }
-        let clock = try FieldClock(packed: packed)
-        return try zip(entity.fields, row[1...]).compactMap { field, value in
-            guard let stamp = clock[field.index], stamp.sequence == sequence, !excluding.contains(stamp.replica) else { return nil }
-            guard let replicaID = replicaIDs[stamp.replica] else {
-                throw ReadingListError(.storage, "The library refers to an unknown replica (\(stamp.replica)); it may be damaged.")
-            }
-            return FieldChange(
-                entity: entity.name, key: key, field: field.name, value: FieldValue(value, kind: field.kind),
-                stamp: ChangeStamp(timestamp: stamp.timestamp, replicaID: replicaID))
-        }
+        return changes
     }
 }
 

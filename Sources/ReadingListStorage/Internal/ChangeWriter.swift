@@ -35,6 +35,13 @@ final class ChangeWriter {
     /// segment for each. The index's triggers leave unindexed articles alone.
     private let indexedThrough: Int64
     private var articlesToIndex = false
+    /// Whether articles inserted before this transaction are still out of the search index:
+    /// left there by the pages of a sync (``defersIndexing``) that did not run to its end.
+    private let indexPending: Bool
+    /// Leaves new articles out of the search index at commit: set for every page of a pull but
+    /// the last, which indexes them all at once (an index filled in one statement is built
+    /// once; filled page by page, FTS5 keeps merging its segments).
+    var defersIndexing = false
     /// Statements prepared in this transaction, by SQL.
     private var statements: [String: RawStatement] = [:]
     /// The statements of ``store(_:key:existing:fields:local:)``, by the shape of the write.
@@ -57,7 +64,10 @@ final class ChangeWriter {
     /// made them in this transaction; emptied by any write to the tag table.
     var tagCache: [String: (id: String, name: String)] = [:]
 
-    private init(db: Database, timestamp: HybridTimestamp, replica: Int, checksum: UInt64, lastSequence: Int64, indexedThrough: Int64) {
+    private init(
+        db: Database, timestamp: HybridTimestamp, replica: Int, checksum: UInt64, lastSequence: Int64, indexedThrough: Int64,
+        indexPending: Bool
+    ) {
         self.db = db
         self.timestamp = timestamp
         self.replica = replica
@@ -65,6 +75,7 @@ final class ChangeWriter {
         storedChecksum = checksum
         self.lastSequence = lastSequence
         self.indexedThrough = indexedThrough
+        self.indexPending = indexPending
     }
 
     /// Begins a change in `db`'s open transaction: reads the persisted clock and advances it.
@@ -83,7 +94,9 @@ final class ChangeWriter {
         return ChangeWriter(
             db: db, timestamp: persisted.advanced(now: now), replica: state["replica_ordinal"],
             checksum: UInt64(bitPattern: state["checksum"] as Int64), lastSequence: lastSequence,
-            indexedThrough: state["search_indexed_through"])
+            indexedThrough: state["search_indexed_through"],
+            indexPending: (try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(search_id) FROM article")) ?? 0)
+                > (state["search_indexed_through"] as Int64))
     }
 
     /// Inserts the pending feed entries, persists the greatest clock reading this transaction
@@ -345,11 +358,13 @@ final class ChangeWriter {
         return prepared
     }
 
-    /// Adds the articles inserted in this transaction to the search index, with their final
-    /// text, in one statement, and records that they are indexed. Called once, before commit.
+    /// Adds the articles inserted in this transaction, and any that earlier pages of a sync
+    /// left out, to the search index, with their final text, in one statement, and records
+    /// that they are indexed (unless this transaction ``defersIndexing``). Called once, before
+    /// commit.
     private func indexNewArticles() throws {
-        guard articlesToIndex else { return }
-        if insertedArticlesNeedTags {
+        guard articlesToIndex || indexPending, !defersIndexing else { return }
+        if insertedArticlesNeedTags || indexPending {
             try db.cachedStatement(sql: "UPDATE article SET tags = \(TagWrites.searchTagsExpression) WHERE search_id > ?")
                 .execute(arguments: [indexedThrough])
         }

@@ -59,6 +59,41 @@ final class RawStatement {
         }
     }
 
+    /// A row the statement stands on: columns are read from SQLite only when asked for.
+    struct Columns {
+        fileprivate let statement: RawStatement
+
+        /// The value of column `index` (0-based).
+        subscript(_ index: Int32) -> DatabaseValue { statement.column(index) }
+
+        /// The integer in column `index`, or 0 when it holds another type.
+        func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(statement.handle, index) }
+    }
+
+    /// Runs the query with `values` bound and calls `body` with its first row, if any, whose
+    /// columns are read only as `body` asks for them.
+    func withFirstRow<Result>(_ values: [DatabaseValue], _ body: (Columns) throws -> Result) throws -> Result? {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else { throw error(code) }
+        return try body(Columns(statement: self))
+    }
+
+    /// Runs the query with `values` bound and calls `body` with each row, whose columns are
+    /// read only as `body` asks for them, until `body` returns `false`.
+    func forEachRow(_ values: [DatabaseValue], _ body: (Columns) throws -> Bool) throws {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw error(code) }
+            guard try body(Columns(statement: self)) else { return }
+        }
+    }
+
     private func bind(_ values: [DatabaseValue]) throws {
         sqlite3_reset(handle)
         for (offset, value) in values.enumerated() {
@@ -88,7 +123,7 @@ final class RawStatement {
         }
     }
 
-    private func column(_ index: Int32) -> DatabaseValue {
+    fileprivate func column(_ index: Int32) -> DatabaseValue {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER:
             return sqlite3_column_int64(handle, index).databaseValue
