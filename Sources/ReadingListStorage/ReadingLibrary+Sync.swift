@@ -220,7 +220,7 @@ extension ReadingLibrary {
                 ReadingListError(.invalidInput, "Change \(position + 1) (\(change.entity).\(change.field)) is invalid: \(reason).")
             }
             if change.stamp.replicaID != checkedReplica {
-                guard Self.isLowercaseUUID(change.stamp.replicaID) else { throw invalid("the replica id is not a lowercase UUID") }
+                guard FieldChange.isLowercaseUUID(change.stamp.replicaID) else { throw invalid("the replica id is not a lowercase UUID") }
                 checkedReplica = change.stamp.replicaID
             }
             if case .integer(let number) = change.value, !(-FieldChange.maxWireInteger...FieldChange.maxWireInteger).contains(number) {
@@ -235,7 +235,7 @@ extension ReadingLibrary {
                     throw invalid("an entity or field name must be 1–64 letters, digits or underscores")
                 }
                 let knownEntity = SyncedEntity.named(change.entity)
-                guard knownEntity.map({ change.key.count == $0.keyColumns.count && change.key.allSatisfy(Self.isLowercaseUUID) })
+                guard knownEntity.map({ change.key.count == $0.keyColumns.count && change.key.allSatisfy(FieldChange.isLowercaseUUID) })
                     ?? FieldChange.isValidKey(change.key)
                 else { throw invalid("the key is malformed") }
                 validated.foreign.append(change)
@@ -248,7 +248,7 @@ extension ReadingLibrary {
                 validated.rows[last].changes.append((field, value, change.stamp))
                 continue
             }
-            guard change.key.count == entity.keyColumns.count, change.key.allSatisfy(Self.isLowercaseUUID) else {
+            guard change.key.count == entity.keyColumns.count, change.key.allSatisfy(FieldChange.isLowercaseUUID) else {
                 throw invalid("the key must be \(entity.keyColumns.count) lowercase UUID(s)")
             }
             let rowKey = change.entity + " " + change.key.joined(separator: " ")
@@ -260,21 +260,5 @@ extension ReadingLibrary {
             }
         }
         return validated
-    }
-
-    /// Whether `text` is a UUID in lowercase text form: 8-4-4-4-12 digits of 0-9 and a-f.
-    /// (Checked byte by byte: parsing with Foundation's UUID runs sscanf, which showed in syncs.)
-    static func isLowercaseUUID(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count == 36 else { return false }
-            for (offset, byte) in bytes.enumerated() {
-                switch offset {
-                case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
-                default: guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) else { return false }
-                }
-            }
-            return true
-        }
     }
 }

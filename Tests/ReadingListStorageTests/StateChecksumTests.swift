@@ -116,13 +116,13 @@ import Testing
     @Test func acceptsExactlyLowercaseUUIDs() {
         for _ in 0..<200 {
             let id = UUID().uuidString
-            #expect(ReadingLibrary.isLowercaseUUID(id.lowercased()))
-            #expect(!ReadingLibrary.isLowercaseUUID(id.uppercased()))
+            #expect(FieldChange.isLowercaseUUID(id.lowercased()))
+            #expect(!FieldChange.isLowercaseUUID(id.uppercased()))
         }
         for bad in ["", "0a0b0c0d-0000-4000-8000-00000000000", "0a0b0c0d-0000-4000-8000-0000000000011", "0a0b0c0d00000-4000-8000-000000000001",
                     "0a0b0c0d-0000-4000-8000-00000000000g", " a0b0c0d-0000-4000-8000-000000000001", "0a0b0c0d-0000-4000-8000-00000000000é"] {
-            #expect(!ReadingLibrary.isLowercaseUUID(bad), "\(bad)")
+            #expect(!FieldChange.isLowercaseUUID(bad), "\(bad)")
         }
-        #expect(ReadingLibrary.isLowercaseUUID("0a0b0c0d-0000-4000-8000-000000000001"))
+        #expect(FieldChange.isLowercaseUUID("0a0b0c0d-0000-4000-8000-000000000001"))
     }
 }

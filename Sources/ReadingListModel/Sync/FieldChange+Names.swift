@@ -15,6 +15,23 @@ extension FieldChange {
             && key.allSatisfy { part in (1...256).contains(part.utf8.count) && part.utf8.allSatisfy { (0x21...0x7E).contains($0) } }
     }
 
+    /// Whether `text` is a UUID in lowercase text form, 8-4-4-4-12 digits of 0-9 and a-f, as
+    /// ids and replica ids travel (SPEC.md §2.1). Checked byte by byte: parsing with
+    /// Foundation's UUID runs sscanf, which showed in syncs.
+    package static func isLowercaseUUID(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 36 else { return false }
+            for (offset, byte) in bytes.enumerated() {
+                switch offset {
+                case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
+                default: guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) else { return false }
+                }
+            }
+            return true
+        }
+    }
+
     /// The largest magnitude of an integer value on the wire (SPEC.md §6.1): 2^53.
     package static let maxWireInteger: Int64 = 1 << 53
 

@@ -141,7 +141,7 @@ enum ChangesMessageJSON {
         let afterSequence = try sequence(after, "after")
         let toSequence = try sequence(to, "to")
         guard toSequence >= afterSequence else { throw SyncFailure(.badMessage, "\"to\" (\(to)) is before \"after\" (\(after)).") }
-        for replica in replicas where !isLowercaseUUID(replica) {
+        for replica in replicas where !FieldChange.isLowercaseUUID(replica) {
             throw SyncFailure(.badMessage, "\"replicas\" must be a lowercase UUID, not \"\(replica)\".")
         }
         var changes: [FieldChange] = []

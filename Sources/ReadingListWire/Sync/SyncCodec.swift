@@ -106,22 +106,8 @@ func isHex16(_ text: String) -> Bool {
         && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
 }
 
-/// Whether `text` is a UUID in lowercase text form: 8-4-4-4-12 digits of 0-9 and a-f.
-func isLowercaseUUID(_ text: String) -> Bool {
-    var count = 0
-    for byte in text.utf8 {
-        switch count {
-        case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
-        default: guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) else { return false }
-        }
-        count += 1
-        if count > 36 { return false }
-    }
-    return count == 36
-}
-
 private func uuid(_ text: String, _ name: String) throws(SyncFailure) -> String {
-    guard isLowercaseUUID(text) else {
+    guard FieldChange.isLowercaseUUID(text) else {
         throw SyncFailure(.badMessage, "\"\(name)\" must be a lowercase UUID, not \"\(text)\".")
     }
     return text
