@@ -7,6 +7,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readlist-bench",
         abstract: "Measure readlist: hot paths against plain SQLite, extraction against reference pages.",
-        subcommands: [HotPathsCommand.self, ExtractionCommand.self],
+        subcommands: [HotPathsCommand.self, ExtractionCommand.self, PeakMemoryCommand.self],
         defaultSubcommand: HotPathsCommand.self)
 }
