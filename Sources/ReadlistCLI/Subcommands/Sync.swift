@@ -21,8 +21,8 @@ struct Sync: ParsableCommand {
     @Option(help: ArgumentHelp("Sync with the readlist serve --stdio at the end of this shell command.", valueName: "command"))
     var exec: String?
     @Flag(help: "Report what each side would change, and change nothing.") var dryRun = false
-    @Option(help: "Field changes per page.") var pageSize = 10_000
-    @Option(help: "Bytes per page, about (a single large entry may exceed it).") var pageBytes = 1 << 22
+    @Option(help: "Field changes per page.") var pageSize = SyncOptions.defaultPageLimit
+    @Option(help: "Bytes per page, about (a single large entry may exceed it).") var pageBytes = SyncOptions.defaultPageBytes
     @Option(help: "Refuse changes stamped more than this many hours ahead of this clock.") var maxClockSkew = 24.0
 
     func validate() throws {
