@@ -11,16 +11,15 @@ extension ReadingLibrary {
             let ranked = try Self.rankedMatches(of: pattern, limit: limit, db)
             guard !ranked.isEmpty else { return [] }
             let keys = ranked.map { $0.searchID.description }.joined(separator: ",")
+            // One match at a time: FTS5 seeks to a rowid given by `=`, but filters `IN` (...)
+            // only after reading every match of the query.
             var snippets: [Int64: String] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT rowid, snippet(article_search, -1, '[', ']', '…', 16) AS snippet FROM article_search
-                    WHERE article_search MATCH ? AND rowid IN (\(keys))
-                    """,
-                arguments: [pattern])
-            {
-                snippets[row["rowid"]] = row["snippet"]
+            let snippet = try db.cachedStatement(sql: """
+                SELECT snippet(article_search, -1, '[', ']', '…', 16) FROM article_search
+                WHERE article_search MATCH ? AND rowid = ?
+                """)
+            for match in ranked {
+                snippets[match.searchID] = try String.fetchOne(snippet, arguments: [pattern, match.searchID])
             }
             let fetched = try ArticleRows.fetch(db, where: "article.search_id IN (\(keys))")
             let articles = Dictionary(fetched.map { ($0.id.description, $0) }, uniquingKeysWith: { first, _ in first })
@@ -34,7 +33,8 @@ extension ReadingLibrary {
     ///
     /// Ranking every match in the full-text index alone, then looking up only the best few
     /// in `article` (deleted articles stay in the index), is faster than joining each match to
-    /// its article: a common word matches thousands. The first look takes a few more than
+    /// its article: a common word matches thousands. The rank is BM25 (``BestMatchesBM25``),
+    /// which skips the length lookup for matches that cannot be among the `window` best. The first look takes a few more than
     /// `limit`, and looks further whenever deleted articles, or ties with the last one taken,
     /// could hide a better live match.
     static func rankedMatches(of pattern: String, limit: Int, _ db: Database) throws -> [(searchID: Int64, id: String, rank: Double)] {
@@ -42,10 +42,10 @@ extension ReadingLibrary {
         while true {
             let matches = try Row.fetchAll(
                 db.cachedStatement(sql: """
-                    SELECT rowid, bm25(article_search, 10.0, 2.0, 2.0, 3.0, 1.0, 5.0) AS rank FROM article_search
-                    WHERE article_search MATCH ? ORDER BY rank LIMIT ?
+                    SELECT rowid, \(BestMatchesBM25.name)(article_search, ?, 10.0, 2.0, 2.0, 3.0, 1.0, 5.0) AS rank
+                    FROM article_search WHERE article_search MATCH ? ORDER BY rank LIMIT ?
                     """),
-                arguments: [pattern, window]
+                arguments: [window, pattern, window]
             ).map { (searchID: $0[0] as Int64, rank: $0[1] as Double) }
             guard !matches.isEmpty else { return [] }
             let keys = matches.map { $0.searchID.description }.joined(separator: ",")

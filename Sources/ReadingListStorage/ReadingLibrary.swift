@@ -49,6 +49,7 @@ public final class ReadingLibrary: Sendable {
             // the file. Readers, of which a pool opens several, keep 8 MiB each: they read a
             // few rows, or (serving a sync) the feed in order.
             try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -32768")
+            try BestMatchesBM25.register(db)
         }
         do {
             if state == .missing { try LibraryFile.create(path: path) }

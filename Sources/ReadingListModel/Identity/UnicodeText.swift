@@ -26,7 +26,7 @@ enum UnicodeText {
 
     /// The full lowercase mapping of each scalar on its own: no context (Final_Sigma) and no locale.
     static func lowercased(_ text: String) -> String {
-        mapped(text, by: Tables.lowercaseMappings)
+        asciiLowercased(text) ?? mapped(text, by: Tables.lowercaseMappings)
     }
 
     /// The full lowercase mapping of one scalar.
@@ -36,7 +36,7 @@ enum UnicodeText {
 
     /// The full case folding (CaseFolding.txt statuses C and F) of each scalar on its own.
     static func caseFolded(_ text: String) -> String {
-        mapped(text, by: Tables.caseFoldings)
+        asciiLowercased(text) ?? mapped(text, by: Tables.caseFoldings)
     }
 
     /// Unicode Normalization Form C (UAX #15): canonical decomposition, canonical ordering,
@@ -55,8 +55,9 @@ enum UnicodeText {
 
     // MARK: - Normalization steps
 
+    /// `text` with each scalar mapped by `table`. Callers try ``asciiLowercased(_:)`` first:
+    /// an argument is evaluated before the call, so only a text that needs it loads the table.
     private static func mapped(_ text: String, by table: [UInt32: [Unicode.Scalar]]) -> String {
-        if let ascii = asciiLowercased(text) { return ascii }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if let mapping = table[scalar.value] {
