@@ -91,7 +91,7 @@ public final class ReadingLibrary: Sendable {
         guard feedMark.hasUnrecordedWrites,
             let (position, identity) = try? pool.read({ db in (try Self.feedPosition(db), try Self.identity(db)) })
         else { return }
-        try? feedMark.record(position, replica: identity.replicaID)
+        try? feedMark.record(position, replica: identity.replicaID, durable: false)
     }
 
     /// Runs `body` in a read transaction.

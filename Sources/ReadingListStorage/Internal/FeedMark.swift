@@ -35,7 +35,13 @@ final class FeedMark: @unchecked Sendable {
 
     /// Records that the feed reached `sequence`: before peers may read that far, after local
     /// writes, and for a clone.
-    func record(_ sequence: Int64, replica: String) throws(ReadingListError) {
+    ///
+    /// A durable record reaches the disk before this returns: a peer may read the feed next, and
+    /// the library's own last commits are not on disk yet (`synchronous = NORMAL`). A record of
+    /// local writes as the library closes need not be: the close checkpoints the library, and
+    /// no peer has read those writes, so an older mark after a crash hides nothing a peer holds.
+    /// Either way the file is replaced whole (a new file renamed over it).
+    func record(_ sequence: Int64, replica: String, durable: Bool = true) throws(ReadingListError) {
         lock.lock()
         defer { lock.unlock() }
         if let recorded, recorded.replica == replica, recorded.served >= sequence {
@@ -50,7 +56,11 @@ final class FeedMark: @unchecked Sendable {
         }
         do {
             let data = try JSONEncoder().encode(Record(replica: replica, served: String(sequence)))
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            if durable {
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            } else {
+                try Self.replace(path, with: data)
+            }
         } catch {
             throw ReadingListError(
                 .libraryUnavailable, "Cannot write \(path), which sync needs beside the library: \(error.localizedDescription). Check the folder's permissions.")
@@ -80,6 +90,23 @@ final class FeedMark: @unchecked Sendable {
                 return .commit
             }
             return rotated
+        }
+    }
+
+    /// Replaces the file at `path` with `data` without waiting for the disk (Foundation's
+    /// writes always do): written beside it, then renamed over it.
+    private static func replace(_ path: String, with data: Data) throws {
+        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        func failure() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw failure() }
+        let written = data.withUnsafeBytes { bytes in write(descriptor, bytes.baseAddress, bytes.count) }
+        let writeError = written == data.count ? nil : failure()
+        close(descriptor)
+        guard writeError == nil, rename(temporary, path) == 0 else {
+            let error = writeError ?? failure()
+            unlink(temporary)
+            throw error
         }
     }
 
