@@ -53,6 +53,7 @@ public final class ReadingLibrary: Sendable {
         }
         do {
             if state == .missing { try LibraryFile.create(path: path) }
+            LibraryFile.provideWAL(path: path)
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.read { db in try LibraryFile.checkIdentity(db, path: path) }
             try LibrarySchema.migrate(pool)

@@ -20,6 +20,32 @@ import Testing
         #expect(mode == "wal")
     }
 
+    @Test func openingAndReadingALibraryLeavesItsFileUnchanged() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("library.sqlite").path
+        do {
+            let library = try ReadingLibrary(path: path)
+            try library.save(ArticleDraft(source: .url("https://example.com/kestrel"), title: "Kestrel", tags: ["birds"]))
+        }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"), "the last close checkpoints and removes the WAL")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for _ in 0..<2 {
+            let library = try ReadingLibrary(path: path)
+            #expect(try library.search("kestrel").count == 1)
+            #expect(try library.articles().count == 1)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "reads wrote to the library")
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+
+        // Writes still reach the file, through the WAL SQLite writes over the placeholder.
+        do {
+            let library = try ReadingLibrary(path: path)
+            try library.save(ArticleDraft(source: .url("https://example.com/falcon"), title: "Falcon"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) != before)
+        #expect(try ReadingLibrary(path: path).articles().count == 2)
+    }
+
     @Test func aMissingFolderIsNamedInTheError() throws {
         let path = "/nonexistent-\(UUID().uuidString)/library.sqlite"
         let error = #expect(throws: ReadingListError.self) { try ReadingLibrary(path: path) }

@@ -92,6 +92,27 @@ enum LibraryFile {
         }
     }
 
+    /// Puts an empty WAL file (one byte, less than a WAL header) beside a WAL-mode library that
+    /// has none, before GRDB opens it. Finding no WAL file (SQLite deletes it when the last
+    /// connection closes), GRDB makes one by creating and dropping a table: a write, two syncs
+    /// and a checkpoint into the file on every open, even for a command that only reads. SQLite
+    /// reads a WAL file shorter than its 32-byte header as empty and writes its own header on
+    /// the first commit. Best effort: if another process made the file first, or anything
+    /// fails, GRDB's write is the fallback.
+    static func provideWAL(path: String) {
+        let database = open(path, O_RDONLY | O_CLOEXEC)
+        guard database >= 0 else { return }
+        defer { close(database) }
+        var header = [UInt8](repeating: 0, count: 20)
+        var status = stat()
+        guard pread(database, &header, 20, 0) == 20, header[18] == 2, header[19] == 2, fstat(database, &status) == 0 else { return }
+        let wal = open(path + "-wal", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, status.st_mode & 0o777)
+        guard wal >= 0 else { return }
+        var byte: UInt8 = 0
+        _ = write(wal, &byte, 1)
+        close(wal)
+    }
+
     /// Refuses a file that is neither empty nor a readlist library, reading only its header:
     /// SQLite's magic string, and the application id at offset 68.
     private static func checkHeader(path: String) throws(ReadingListError) {

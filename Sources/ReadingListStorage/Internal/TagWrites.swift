@@ -112,7 +112,7 @@ enum TagWrites {
 
     /// Recomputes the local, search-only `tags` column of an article.
     static func refreshSearchText(of articleID: String, _ db: Database) throws {
-        try refreshSearchText(of: [articleID], db)
+        try db.cachedStatement(sql: "UPDATE article SET tags = \(searchTagsExpression) WHERE id = ?").execute(arguments: [articleID])
     }
 
     /// Recomputes the local, search-only `tags` column of several articles in one statement:
