@@ -108,6 +108,8 @@ enum LibraryFile {
         guard pread(database, &header, 20, 0) == 20, header[18] == 2, header[19] == 2, fstat(database, &status) == 0 else { return }
         let wal = open(path + "-wal", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, status.st_mode & 0o777)
         guard wal >= 0 else { return }
+        // As SQLite does for its own files: run as root, keep the library owner's ownership.
+        if geteuid() == 0 { _ = fchown(wal, status.st_uid, status.st_gid) }
         var byte: UInt8 = 0
         _ = write(wal, &byte, 1)
         close(wal)
