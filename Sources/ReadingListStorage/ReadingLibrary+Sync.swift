@@ -143,7 +143,13 @@ extension ReadingLibrary {
     ) throws(ReadingListError) -> MergeReport {
         let now = now()
         let limit = HybridTimestamp.milliseconds(of: now.addingTimeInterval(maxClockSkew))
-        if let ahead = page.changes.max(by: { $0.stamp.timestamp < $1.stamp.timestamp }), ahead.stamp.timestamp.milliseconds > limit {
+        // By index: iterating the changes would copy each one (its strings and key) to read a number.
+        var latest = page.changes.startIndex
+        for position in page.changes.indices where page.changes[position].stamp.timestamp > page.changes[latest].stamp.timestamp {
+            latest = position
+        }
+        if page.changes.indices.contains(latest), page.changes[latest].stamp.timestamp.milliseconds > limit {
+            let ahead = page.changes[latest]
             let skew = Double(ahead.stamp.timestamp.milliseconds) / 1000 - now.timeIntervalSince1970
             throw ReadingListError(
                 .clockSkew,
@@ -203,6 +209,12 @@ extension ReadingLibrary {
         var changes: [(field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)]
     }
 
+    /// A row of a known entity, as `validated` groups changes by it.
+    private struct RowKey: Hashable {
+        var entity: Int
+        var key: [String]
+    }
+
     /// Changes checked and grouped: rows of known entities, and values this build does not know.
     private struct ValidatedChanges {
         var rows: [RowChanges] = []
@@ -212,7 +224,7 @@ extension ReadingLibrary {
     /// Checks every change before anything is written, and groups known ones by row (in order).
     private static func validated(_ changes: [FieldChange]) throws(ReadingListError) -> ValidatedChanges {
         var validated = ValidatedChanges()
-        var index: [String: Int] = [:]
+        var index: [RowKey: Int] = [:]
         // The replica id last found valid: a page mostly carries one or two.
         var checkedReplica: String?
         for (position, change) in changes.enumerated() {
@@ -251,7 +263,7 @@ extension ReadingLibrary {
             guard change.key.count == entity.keyColumns.count, change.key.allSatisfy(FieldChange.isLowercaseUUID) else {
                 throw invalid("the key must be \(entity.keyColumns.count) lowercase UUID(s)")
             }
-            let rowKey = change.entity + " " + change.key.joined(separator: " ")
+            let rowKey = RowKey(entity: entity.code, key: change.key)
             if let existing = index[rowKey] {
                 validated.rows[existing].changes.append((field, value, change.stamp))
             } else {

@@ -47,7 +47,7 @@ final class ChangeWriter {
     /// The statements of ``store(_:key:existing:fields:local:)``, by the shape of the write.
     private var writeStatements: [WriteShape: RawStatement] = [:]
     /// The statements that read a row before a write, by the columns read.
-    private var readStatements: [ReadShape: RawStatement] = [:]
+    private var readStatements: [ReadShape: (statement: RawStatement, columns: [String])] = [:]
     /// Articles a merge inserted in this transaction (not in the search index yet), by id.
     private var insertedArticles: Set<String> = []
     /// Whether the `tags` column of some article inserted in this transaction must be worked
@@ -120,7 +120,7 @@ final class ChangeWriter {
         _ entity: SyncedEntity, key: [String], values: [(column: String, value: DatabaseValue)],
         local: [(column: String, value: DatabaseValue)] = []
     ) throws -> Bool {
-        let existing = try row(entity, key: key, columns: values.map { $0.column })
+        let existing = try row(entity, key: key, fields: values.reduce(0) { $0 | 1 << entity.field($1.column).index })
         let written = values.filter { column, value in
             guard let existing, entity.field(column).rule == .earliestValueWins else { return true }
             let current = existing.values[column] as DatabaseValue
@@ -162,8 +162,8 @@ final class ChangeWriter {
                 candidates[position] = change
             }
         }
-        let columns = candidates.map { $0.field.column }
-        let existing = try row(entity, key: key, columns: columns.contains("alive") ? columns : columns + ["alive"])
+        // The fields changed, and `_alive` (field 0), for the report.
+        let existing = try row(entity, key: key, fields: candidates.reduce(1) { $0 | 1 << $1.field.index })
         let wasAlive = (existing?.values["alive"] as Bool?) ?? false
         var winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)] = []
         for (field, value, stamp) in candidates {
@@ -257,15 +257,19 @@ final class ChangeWriter {
         return prepared
     }
 
-    private func row(_ entity: SyncedEntity, key: [String], columns: [String]) throws -> ExistingRow? {
+    /// The row of `entity` identified by `key`, with the columns of `fields` (a bit for each
+    /// synced field, by field index), or nil if there is none.
+    private func row(_ entity: SyncedEntity, key: [String], fields: UInt32) throws -> ExistingRow? {
         precondition(key.count == entity.keyColumns.count)
         let query: RawStatement
-        let shape = ReadShape(entity: entity.code, columns: columns)
+        let columns: [String]
+        let shape = ReadShape(entity: entity.code, fields: fields)
         if let prepared = readStatements[shape] {
-            query = prepared
+            (query, columns) = prepared
         } else {
+            columns = entity.fields.filter { fields & 1 << $0.index != 0 }.sorted { $0.index < $1.index }.map(\.column)
             query = try statement("SELECT clock, seq\(columns.map { ", " + $0 }.joined()) FROM \(entity.table) WHERE \(entity.keyCondition)")
-            readStatements[shape] = query
+            readStatements[shape] = (query, columns)
         }
         guard let row = try query.fetchOne(key.map { $0.databaseValue }) else { return nil }
         guard case .blob(let clock) = row[0].storage, case .int64(let sequence) = row[1].storage else {
@@ -325,7 +329,8 @@ final class ChangeWriter {
     /// cheaper to find than its SQL.
     private struct ReadShape: Hashable {
         var entity: Int
-        var columns: [String]
+        /// A bit for each synced field read, by field index.
+        var fields: UInt32
     }
 
     /// Which columns of which table a write sets, and whether it inserts the row: the key of
