@@ -34,9 +34,9 @@ extension ReadingLibrary {
     /// Ranking every match in the full-text index alone, then looking up only the best few
     /// in `article` (deleted articles stay in the index), is faster than joining each match to
     /// its article: a common word matches thousands. The rank is BM25 (``BestMatchesBM25``),
-    /// which skips the length lookup for matches that cannot be among the `window` best. The first look takes a few more than
-    /// `limit`, and looks further whenever deleted articles, or ties with the last one taken,
-    /// could hide a better live match.
+    /// which skips the length lookup for matches that cannot be among the `window` best. The
+    /// first look takes a few more than `limit`, and looks further whenever deleted articles,
+    /// or ties with the last one taken, could hide a better live match.
     static func rankedMatches(of pattern: String, limit: Int, _ db: Database) throws -> [(searchID: Int64, id: String, rank: Double)] {
         var window = limit * 2 + 16
         while true {
