@@ -20,7 +20,11 @@ implementation:
     changes  {type, after, to, more, end (or null),
               changes: [{entity, key, field, value, hlc, replica}, ...]}
              the field changes of the rows in row order, and within a row by field name
-             (compared code point by code point); `replica` is the row's `r` resolved
+             (compared code point by code point); `replica` is the row's `r` resolved.
+             Compact rows (6.1) are read out: each integer in a row's `k` is replaced by
+             its entry in the page's `ids`, and a row after the first that leaves out
+             `e`, `t` or `r` takes it from the row before, so a compact page decodes
+             exactly as the same page written in full
     done     {type, checksum (or null), full, dryRun (false when absent), applied (or null),
               summary (or null; {articles, tags, highlights} of {added, updated, deleted})}
     error    {type, code, message}
@@ -55,9 +59,13 @@ REASONS = {
     "to-before-after": "a page whose `to` is less than its `after`",
     "bad-hlc": "a clock reading that is not 16 lowercase hex digits",
     "bad-replica-index": "`r` that is not an index into `replicas`",
+    "bad-id-index": "a key element that is an integer but not an index into `ids` "
+                    "(negative, not below the length of `ids`, or with no `ids`)",
     "empty-fields": "a row without fields",
     "bad-name": "an entity or field name outside ^[A-Za-z_][A-Za-z0-9_]{0,63}$",
-    "bad-key": "a row key that is not 1-4 strings of 1-256 printable ASCII characters without spaces",
+    "bad-key": "a row key that is not 1-4 strings of 1-256 printable ASCII characters without spaces "
+               "(once indexes are resolved), a key element that is neither such a string nor an integer, "
+               "or an `ids` entry that is not such a string",
     "bad-value": "a field value that is not null, a boolean, an integer or a string without U+0000",
     "bad-integer": "an integer field value outside +-2^53",
     "bad-checksum": "a checksum that is not 16 lowercase hex digits",
@@ -70,6 +78,7 @@ ERROR_CODES = frozenset(
 )
 MAX_SEQUENCE = 2**63 - 1
 MAX_WIRE_INTEGER = 2**53
+COMPACT_ROWS = "compact-rows"  # the capability of SPEC.md 6.1's compact rows
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _HEX16 = re.compile(r"[0-9a-f]{16}")
@@ -197,6 +206,26 @@ def _value(value, where: str):
     raise MessageError("bad-value", f"{where} is {value!r}")
 
 
+def _key_part(part, ids: list, where: str):
+    """A row's key element: a key part as written, or (compact rows, 6.1) an integer index into `ids`."""
+    if type(part) is str:
+        return part
+    if not _is_int(part):
+        raise MessageError("bad-key", f"{where}: key element {part!r} is neither a string nor an integer")
+    if not 0 <= part < len(ids):
+        raise MessageError("bad-id-index", f"{where}: key element {part} with {len(ids)} ids")
+    return ids[part]
+
+
+def _carried(row: dict, key: str, kind: str, previous, number: int):
+    """`e`, `t` or `r` of a row: as written, or left out after the first row and then the row before's (6.1)."""
+    if key not in row and previous is not None:
+        return previous
+    if key not in row:
+        raise MessageError("missing-key", f"row {number} has no {key!r} (the first row has e, t and r)")
+    return _get(row, key, kind)
+
+
 def _changes(message: dict) -> dict:
     after = _sequence(message, "after")
     to = _sequence(message, "to")
@@ -204,25 +233,34 @@ def _changes(message: dict) -> dict:
     end = _sequence(message, "end", required=False)
     replicas = _get(message, "replicas", "array")
     rows = _get(message, "rows", "array")
+    ids = _get(message, "ids", "array", required=False)
     if int(to) < int(after):
         raise MessageError("to-before-after", f"to {to} < after {after}")
     for replica in replicas:
         if type(replica) is not str:
             raise MessageError("wrong-type", f"replica {replica!r} is not a string")
         _uuid(replica, "replica")
+    # Every entry of `ids` is a key part, whether or not a row refers to it.
+    for position, part in enumerate(ids or []):
+        if type(part) is not str:
+            raise MessageError("wrong-type", f"ids[{position}] is not a string: {part!r}")
+        if not _KEY_PART.fullmatch(part):
+            raise MessageError("bad-key", f"ids[{position}] {part!r} is not a key part")
     changes = []
+    entity = hlc = index = None  # the row before's, once there is one
     for number, row in enumerate(rows, start=1):
         if type(row) is not dict:
             raise MessageError("wrong-type", f"row {number} is not an object")
-        entity = _get(row, "e", "string")
-        key = _get(row, "k", "array")
-        hlc = _get(row, "t", "string")
-        index = _get(row, "r", "integer")
+        entity = _carried(row, "e", "string", entity, number)
+        written_key = _get(row, "k", "array")
+        hlc = _carried(row, "t", "string", hlc, number)
+        index = _carried(row, "r", "integer", index, number)
         fields = _get(row, "f", "object")
         if not _NAME.fullmatch(entity):
             raise MessageError("bad-name", f"row {number}: entity {entity!r}")
-        if not 1 <= len(key) <= 4 or not all(type(part) is str and _KEY_PART.fullmatch(part) for part in key):
-            raise MessageError("bad-key", f"row {number}: key {key!r}")
+        key = [_key_part(part, ids or [], f"row {number}") for part in written_key]
+        if not 1 <= len(key) <= 4 or not all(_KEY_PART.fullmatch(part) for part in key):
+            raise MessageError("bad-key", f"row {number}: key {written_key!r}")
         if not _HEX16.fullmatch(hlc):
             raise MessageError("bad-hlc", f"row {number}: t {hlc!r}")
         if not 0 <= index < len(replicas):
@@ -498,10 +536,11 @@ def check_session_case(case: dict, schema_errors) -> list[str]:
 
     `schema_errors(value) -> list[str]` validates a message against sync-message.schema.json.
     Checks that every message validates and decodes; that each side answers as 6.2 says, with
-    pages that continue one another and leave out the puller's own values unless it asked for
-    them (6.3); that the responder's `done` reports the checksum, `applied` and `summary` its
-    merges give (6.4); that a checksum mismatch is repaired by a full exchange; and that the
-    replicas end in `final`, with its checksums.
+    pages that continue one another, are compact (6.1) only for a puller whose hello lists
+    compact-rows, and leave out the puller's own values unless it asked for them (6.3); that
+    the responder's `done` reports the checksum, `applied` and `summary` its merges give (6.4);
+    that a checksum mismatch is repaired by a full exchange; and that the replicas end in
+    `final`, with its checksums.
     """
     problems: list[str] = []
     if not case["id"].startswith("session-"):
@@ -537,8 +576,9 @@ def check_session_case(case: dict, schema_errors) -> list[str]:
             continue
         sizes = [len(json.dumps(entry["message"], ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
                  for entry in session["transcript"]]
+        written = [entry["message"] for entry in session["transcript"]]
         problems += [f"{where}: {problem}" for problem in
-                     _replay(session, decoded, sizes, replicas, labels, ids)]
+                     _replay(session, decoded, written, sizes, replicas, labels, ids)]
 
     for label, final in case["final"].items():
         if label not in replicas:
@@ -557,8 +597,9 @@ def check_session_case(case: dict, schema_errors) -> list[str]:
     return problems
 
 
-def _replay(session: dict, messages: list[dict], sizes: list[int], replicas: dict, labels: dict, ids: dict) -> list[str]:
-    """Walks one session's decoded messages, merging pages into the Python replicas."""
+def _replay(session: dict, messages: list[dict], written: list[dict], sizes: list[int], replicas: dict, labels: dict,
+            ids: dict) -> list[str]:
+    """Walks one session's decoded messages (`written`: the same as on the wire), merging pages into the Python replicas."""
     problems: list[str] = []
     initiator, responder = session["initiator"], session["responder"]
     dry_run = session["options"]["dryRun"]
@@ -586,6 +627,8 @@ def _replay(session: dict, messages: list[dict], sizes: list[int], replicas: dic
         return problems + ["the responder does not answer hello with hello"]
     if answer["replica"] != ids[responder] or answer["incarnation"] != labels[responder]["incarnation"]:
         problems.append("the responder's hello does not carry its replica id and incarnation")
+    # Compact rows only go to a puller whose hello listed compact-rows (6.1).
+    compact = {initiator: COMPACT_ROWS in hello["capabilities"], responder: COMPACT_ROWS in answer["capabilities"]}
 
     start = {label: copy.deepcopy(replica) for label, replica in replicas.items()}
     responder_tally = Tally()
@@ -600,9 +643,11 @@ def _replay(session: dict, messages: list[dict], sizes: list[int], replicas: dic
         while position < len(pairs) and pairs[position][0]["type"] == "pull":
             pull, page = pairs[position]
             size = answer_sizes[position]
+            page_written = written[2 * position + 1] if 2 * position + 1 < len(written) else None
             position += 1
             problems += _check_page(pull, page, puller=initiator, server=responder, ids=ids, labels=labels,
-                                    full=full, after=after_expected, size=size)
+                                    full=full, after=after_expected, size=size,
+                                    written=page_written, compact=compact[initiator])
             if page is None or page["type"] != "changes":
                 return problems
             target = copy.deepcopy(start[initiator]) if dry_run else replicas[initiator]
@@ -623,9 +668,11 @@ def _replay(session: dict, messages: list[dict], sizes: list[int], replicas: dic
                 return problems + ["the transcript ends at the responder's pull"]
             page, answer = pairs[position]
             size = request_sizes[position]
+            page_written = written[2 * position]
             position += 1
             problems += _check_page(pull, page, puller=responder, server=initiator, ids=ids, labels=labels,
-                                    full=full, after=after_expected, size=size)
+                                    full=full, after=after_expected, size=size,
+                                    written=page_written, compact=compact[responder])
             if dry_run:
                 responder_tally.page(copy.deepcopy(start[responder]), page["changes"])
             else:
@@ -672,8 +719,27 @@ def _replay(session: dict, messages: list[dict], sizes: list[int], replicas: dic
     return problems
 
 
-def _check_page(pull, page, puller, server, ids, labels, full, after, size) -> list[str]:
-    """A pull and the page that answers it (SPEC.md 6.1-6.3); `size` is the page's length as one line of JSON."""
+def compact_abbreviations(message: dict) -> list[str]:
+    """The compact-row abbreviations (SPEC.md 6.1) a written `changes` message uses: none for a page in full."""
+    used = []
+    if "ids" in message:
+        used.append("an `ids` table")
+    for number, row in enumerate(message.get("rows") or [], start=1):
+        if type(row) is not dict:
+            continue
+        if any(_is_int(part) for part in row.get("k") or []):
+            used.append(f"an index in row {number}'s key")
+        if number > 1:
+            used += [f"row {number} without {key!r}" for key in ("e", "t", "r") if key not in row]
+    return used
+
+
+def _check_page(pull, page, puller, server, ids, labels, full, after, size, written=None, compact=False) -> list[str]:
+    """A pull and the page that answers it (SPEC.md 6.1-6.3).
+
+    `size` is the page's length as one line of JSON, `written` the page as on the wire, and
+    `compact` whether the puller's hello listed compact-rows.
+    """
     problems = []
     if pull["incarnation"] != labels[server]["incarnation"]:
         problems.append(f"{puller} pulls incarnation {pull['incarnation']} of {server}")
@@ -687,6 +753,11 @@ def _check_page(pull, page, puller, server, ids, labels, full, after, size) -> l
         return problems + [f"{server} does not answer a pull with changes"]
     if page["after"] != pull["after"]:
         problems.append(f"a page after {page['after']} answers a pull after {pull['after']}")
+    if not compact and written is not None:
+        used = compact_abbreviations(written)
+        if used:
+            problems.append(f"{server} sends {puller} a compact page ({', '.join(used)}), "
+                            f"but {puller}'s hello does not list {COMPACT_ROWS}")
     if len(page["changes"]) > pull["limit"] and len({(c["entity"], tuple(c["key"])) for c in page["changes"]}) > 1:
         problems.append(f"a page of {len(page['changes'])} changes answers a pull with limit {pull['limit']}")
     if page["end"] is not None and int(page["end"]) < int(page["to"]):

@@ -15,6 +15,8 @@ public final class SyncResponder {
     private let options: SyncOptions
     private var identity: ReplicaIdentity?
     private var peer: ReplicaIdentity?
+    /// Whether the initiator's `hello` listed `compact-rows`: its pages are then written compactly.
+    private var peerReadsCompactRows = false
     /// Whether the initiator asked for a dry run (set by its `done`).
     private var dryRun = false
     /// Whether this side is pulling everything, its own values included (a repair).
@@ -66,6 +68,7 @@ public final class SyncResponder {
             }
             identity = me
             peer = hello.replica
+            peerReadsCompactRows = hello.capabilities.contains(SyncProtocol.compactRowsCapability)
             return SyncCodec.encode(.hello(SyncMessage.Hello(replica: me, schemaVersion: ReadingLibrary.schemaVersion)))
         case .pull(let pull):
             let (me, peer) = try opened()
@@ -73,7 +76,8 @@ public final class SyncResponder {
                 throw SyncFailure(.cursorInvalid, "The cursor is for incarnation \(pull.incarnation) of this replica, which is now \(me.incarnation). Pull again from 0.")
             }
             return try PageReader.page(
-                library, for: pull, puller: peer.replicaID, pageLimit: options.pageLimit, pageBytes: options.pageBytes
+                library, for: pull, puller: peer.replicaID, pageLimit: options.pageLimit, pageBytes: options.pageBytes,
+                compactRows: peerReadsCompactRows
             ).encoded
         case .done(let done):
             let peer = try opened().peer

@@ -26,6 +26,8 @@ public enum SyncSession {
         let started = Date()
         var report = SyncReport()
         var tally = ChangeTally()
+        /// Whether the peer's `hello` listed `compact-rows`: the pages it pulls are then written compactly.
+        var peerReadsCompactRows = false
 
         init(library: ReadingLibrary, transport: Transport, options: SyncOptions) {
             self.library = library
@@ -56,6 +58,7 @@ public enum SyncSession {
 
             let stored = try library.cursor(for: peer.replicaID)
             try pullAll(from: peer, after: stored?.incarnation == peer.incarnation ? stored?.sequence ?? 0 : 0, full: false)
+            peerReadsCompactRows = hello.capabilities.contains(SyncProtocol.compactRowsCapability)
             var theirs = try letPeerPull(me: me, peer: peer, full: false)
             var ours = try library.checksum()
             if theirs != ours, !options.dryRun {
@@ -106,13 +109,13 @@ public enum SyncSession {
                 guard pull.incarnation == me.incarnation else {
                     throw SyncFailure(.cursorInvalid, "The peer asked for incarnation \(pull.incarnation) of this replica, which is \(me.incarnation).")
                 }
-                let page = try PageReader.page(
-                    library, for: pull, puller: peer.replicaID, pageLimit: options.pageLimit, pageBytes: options.pageBytes
-                ).page
+                let (page, encoded) = try PageReader.page(
+                    library, for: pull, puller: peer.replicaID, pageLimit: options.pageLimit, pageBytes: options.pageBytes,
+                    compactRows: peerReadsCompactRows)
                 start = start ?? pull.after
                 report.pagesSent += 1
                 report.changesSent += page.changes.count
-                answer = try send(.changes(SyncMessage.Changes(page: page)))
+                answer = try send(encoded)
                 notify(.sending, pages: report.pagesSent, changes: report.changesSent, start: start ?? 0, page: page)
             }
             guard case .done(let done) = answer else { throw unexpected(answer, "pull or done") }
@@ -122,7 +125,11 @@ public enum SyncSession {
         }
 
         mutating func send(_ message: SyncMessage) throws -> SyncMessage {
-            let request = SyncCodec.encode(message)
+            try send(SyncCodec.encode(message))
+        }
+
+        /// Sends an encoded message and decodes the answer; an `error` answer is thrown.
+        mutating func send(_ request: Data) throws -> SyncMessage {
             report.bytesSent += request.count
             let reply = try transport.exchange(request)
             report.bytesReceived += reply.count

@@ -127,6 +127,66 @@ import Testing
         #expect(try SyncCodec.decode(encoded) == .changes(message))
     }
 
+    /// A first-sync page: an article with two tag memberships, then a tag, all in one save's stamp.
+    var membershipPage: ChangePage {
+        let stamp = ChangeStamp(timestamp: HybridTimestamp(milliseconds: 1_780_000_000_000, counter: 0), replicaID: replica)
+        let later = ChangeStamp(timestamp: HybridTimestamp(milliseconds: 1_780_000_000_900, counter: 1), replicaID: other)
+        let tags = ["6cbf42be-66fd-51a2-9c1e-0d2f3b4a5c6d", "7d0e53cf-77fe-52b3-8d2f-1e3a4c5b6d7e"]
+        return ChangePage(
+            changes: [
+                FieldChange(entity: "article", key: [article], field: "_alive", value: .bool(true), stamp: stamp),
+                FieldChange(entity: "article", key: [article], field: "title", value: .text("Zeppelins"), stamp: stamp),
+                FieldChange(entity: "articleTag", key: [article, tags[0]], field: "_alive", value: .bool(true), stamp: stamp),
+                FieldChange(entity: "articleTag", key: [article, tags[1]], field: "_alive", value: .bool(true), stamp: stamp),
+                FieldChange(entity: "tag", key: [tags[1]], field: "name", value: .text("essays"), stamp: later),
+                FieldChange(entity: "highlight", key: ["5f0c2d3e-8a41-4b6f-9c7d-1e2f3a4b5c6d"], field: "_alive", value: .bool(true), stamp: later),
+            ],
+            afterSequence: 0, toSequence: 6, hasMore: false)
+    }
+
+    @Test func compactRowsListRepeatedKeyPartsOnceAndLeaveOutWhatTheRowBeforeHas() throws {
+        let compact = SyncCodec.encode(.changes(SyncMessage.Changes(page: membershipPage)), compactRows: true)
+        let full = SyncCodec.encode(.changes(SyncMessage.Changes(page: membershipPage)))
+        let text = String(decoding: compact, as: UTF8.self)
+        // The article id and the second tag's recur: listed once in `ids`; the highlight's and
+        // the first tag's occur once and stay in their keys.
+        #expect(text.contains(#""ids":["\#(article)","7d0e53cf-77fe-52b3-8d2f-1e3a4c5b6d7e"]"#))
+        #expect(text.components(separatedBy: article).count == 2)
+        #expect(text.contains(#""k":[0,"6cbf42be-66fd-51a2-9c1e-0d2f3b4a5c6d"]"#) && text.contains(#""k":[0,1]"#) && text.contains(#""k":[1]"#))
+        #expect(text.contains(#""k":["5f0c2d3e-8a41-4b6f-9c7d-1e2f3a4b5c6d"]"#))
+        // e, t and r appear where they change: 4 entities, 2 stamps, 2 replicas over 5 rows.
+        #expect(text.components(separatedBy: #""e":"#).count - 1 == 4)
+        #expect(text.components(separatedBy: #""t":"#).count - 1 == 2)
+        #expect(text.components(separatedBy: #""r":"#).count - 1 == 2)
+        #expect(compact.count < full.count)
+        // Both forms decode to the same page, and the compact one is written again alike.
+        let fromCompact = try SyncCodec.decode(compact)
+        #expect(fromCompact == (try SyncCodec.decode(full)))
+        #expect(SyncCodec.encode(fromCompact, compactRows: true) == compact)
+        guard case .changes(let decoded) = fromCompact else { Issue.record("not changes"); return }
+        #expect(decoded.page.changes == membershipPage.changes)
+    }
+
+    @Test(arguments: [
+        (#"{"ids":["x"],"rows":[{"e":"tag","k":[1],"t":"0000000000000001","r":0,"f":{"name":"a"}}]"#, "an index past ids"),
+        (#""rows":[{"e":"tag","k":[0],"t":"0000000000000001","r":0,"f":{"name":"a"}}]"#, "an index without ids"),
+        (#""ids":["x"],"rows":[{"e":"tag","k":[-1],"t":"0000000000000001","r":0,"f":{"name":"a"}}]"#, "a negative index"),
+        (#""ids":["x"],"rows":[{"e":"tag","k":[0.5],"t":"0000000000000001","r":0,"f":{"name":"a"}}]"#, "a fractional index"),
+        (#""ids":["a b"],"rows":[{"e":"tag","k":["x"],"t":"0000000000000001","r":0,"f":{"name":"a"}}]"#, "an id with a space"),
+        (#""ids":{},"rows":[{"e":"tag","k":["x"],"t":"0000000000000001","r":0,"f":{"name":"a"}}]"#, "ids not an array"),
+        (#""rows":[{"e":"tag","k":["x"],"r":0,"f":{"name":"a"}}]"#, "a first row without t"),
+        (#""rows":[{"k":["x"],"t":"0000000000000001","r":0,"f":{"name":"a"}}]"#, "a first row without e"),
+        (#""rows":[{"e":"tag","k":["x"],"t":"0000000000000001","f":{"name":"a"}}]"#, "a first row without r"),
+        (#""rows":[{"e":"tag","k":["x"],"t":"0000000000000001","r":0,"f":{"name":"a"}},{"k":["y"],"t":null,"f":{"name":"b"}}]"#, "t null"),
+        (#""rows":[{"e":"tag","k":["x"],"t":"0000000000000001","r":0,"f":{"name":"a"}},{"k":["y"],"r":1,"f":{"name":"b"}}]"#, "r past replicas"),
+    ])
+    func malformedCompactRowsAreBadMessages(_ members: String, _ reason: String) {
+        let body = members.hasPrefix("{") ? String(members.dropFirst()) : members
+        let text = #"{"type":"changes","after":"0","to":"4","more":false,"replicas":["0a0b0c0d-0000-4000-8000-000000000001"],"# + body + "}"
+        let error = #expect(throws: SyncFailure.self, "\(reason)") { try SyncCodec.decode(Data(text.utf8)) }
+        #expect(error?.code == .badMessage)
+    }
+
     @Test func versionNegotiationPicksTheHighestCommonVersion() {
         #expect(SyncProtocol.negotiate(1...3, 2...5) == 3)
         #expect(SyncProtocol.negotiate(1...1, 1...4) == 1)

@@ -11,8 +11,12 @@ extension FieldChange {
     /// characters without spaces (SPEC.md §3.8), so that keys compare byte by byte and join
     /// unambiguously with spaces in the checksum.
     package static func isValidKey(_ key: [String]) -> Bool {
-        (1...4).contains(key.count)
-            && key.allSatisfy { part in (1...256).contains(part.utf8.count) && part.utf8.allSatisfy { (0x21...0x7E).contains($0) } }
+        (1...4).contains(key.count) && key.allSatisfy(isValidKeyPart)
+    }
+
+    /// Whether `part` may be one part of a row key: 1–256 printable ASCII characters without spaces.
+    package static func isValidKeyPart(_ part: String) -> Bool {
+        (1...256).contains(part.utf8.count) && part.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
 
     /// Whether `text` is a UUID in lowercase text form, 8-4-4-4-12 digits of 0-9 and a-f, as

@@ -10,7 +10,10 @@ enum ChangesMessageJSON {
     // MARK: - Encoding
 
     /// The page as one line of JSON.
-    static func encode(_ page: ChangePage) -> Data {
+    /// - Parameter compact: writes compact rows (SPEC.md §6.1): key parts that occur more than
+    ///   once go into `ids` and are referred to by index, and a row leaves out `e`, `t` and `r`
+    ///   where they equal the row before's.
+    static func encode(_ page: ChangePage, compact: Bool = false) -> Data {
         var replicaIndex: [String: Int] = [:]
         var replicas: [String] = []
         var rows: [Row] = []
@@ -29,6 +32,7 @@ enum ChangesMessageJSON {
                                 fields: [(change.field, change.value)]))
             }
         }
+        let (ids, idIndex) = compact ? repeatedKeyParts(of: rows) : ([], [:])
         var out = JSONByteWriter(capacity: page.changes.count * 96 + 256)
         out.raw("{\"after\":")
         out.string(String(page.afterSequence))
@@ -36,16 +40,30 @@ enum ChangesMessageJSON {
             out.raw(",\"end\":")
             out.string(String(end))
         }
+        if !ids.isEmpty {
+            out.raw(",\"ids\":[")
+            for (index, id) in ids.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.string(id)
+            }
+            out.raw("]")
+        }
         out.raw(page.hasMore ? ",\"more\":true,\"replicas\":[" : ",\"more\":false,\"replicas\":[")
         for (index, replica) in replicas.enumerated() {
             if index > 0 { out.raw(",") }
             out.string(replica)
         }
         out.raw("],\"rows\":[")
-        for (index, row) in rows.enumerated() {
-            out.raw(index > 0 ? ",{\"e\":" : "{\"e\":")
-            out.string(row.entity)
-            out.raw(",\"f\":{")
+        for index in rows.indices {
+            let row = rows[index]
+            let previous = compact && index > 0 ? rows[index - 1] : nil
+            out.raw(index > 0 ? ",{" : "{")
+            if previous?.entity != row.entity {
+                out.raw("\"e\":")
+                out.string(row.entity)
+                out.raw(",")
+            }
+            out.raw("\"f\":{")
             let fields = row.fields.count > 1 ? row.fields.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } : row.fields
             for (position, field) in fields.enumerated() {
                 if position > 0 { out.raw(",") }
@@ -61,18 +79,44 @@ enum ChangesMessageJSON {
             out.raw("},\"k\":[")
             for (position, part) in row.key.enumerated() {
                 if position > 0 { out.raw(",") }
-                out.string(part)
+                if let id = idIndex[part] { out.raw(String(id)) } else { out.string(part) }
             }
-            out.raw("],\"r\":")
-            out.raw(String(row.replica))
-            out.raw(",\"t\":")
-            out.string(row.timestamp.description)
+            out.raw("]")
+            if previous?.replica != row.replica {
+                out.raw(",\"r\":")
+                out.raw(String(row.replica))
+            }
+            if previous?.timestamp != row.timestamp {
+                out.raw(",\"t\":")
+                out.string(row.timestamp.description)
+            }
             out.raw("}")
         }
         out.raw("],\"to\":")
         out.string(String(page.toSequence))
         out.raw(",\"type\":\"changes\"}")
         return out.data
+    }
+
+    /// The key parts that occur more than once in `rows`, in the order they first occur, and
+    /// the index of each.
+    private static func repeatedKeyParts(of rows: [Row]) -> (ids: [String], index: [String: Int]) {
+        var occurrences: [String: Int] = [:]
+        var order: [String] = []
+        for row in rows {
+            for part in row.key {
+                let count = occurrences[part, default: 0]
+                if count == 0 { order.append(part) }
+                occurrences[part] = count + 1
+            }
+        }
+        var ids: [String] = []
+        var index: [String: Int] = [:]
+        for part in order where occurrences[part, default: 0] > 1 {
+            index[part] = ids.count
+            ids.append(part)
+        }
+        return (ids, index)
     }
 
     private struct Row {
@@ -85,13 +129,20 @@ enum ChangesMessageJSON {
 
     // MARK: - Decoding
 
-    /// A row as read, before its replica index is looked up.
+    /// A row as read, before its replica index and key parts are looked up; `e`, `t` and `r`
+    /// may be left out of a compact row (SPEC.md §6.1).
     private struct ReadRow {
         var entity: String?
-        var key: [String]?
+        var key: [KeyPart]?
         var clock: String?
         var replica: Int64?
         var fields: [(name: String, value: FieldValue)]?
+    }
+
+    /// A part of a row's key as written: a string, or an index into the page's `ids`.
+    private enum KeyPart {
+        case text(String)
+        case index(Int64)
     }
 
     /// Decodes a `changes` message, or returns `nil` for a message of another type.
@@ -106,9 +157,13 @@ enum ChangesMessageJSON {
         var more: Bool?
         var end: String?
         var replicas: [String]?
+        var ids: [String] = []
         var rows: [ReadRow]?
         try reader.readObject { reader, key throws(SyncFailure) in
             switch key {
+            case "ids":
+                guard try reader.peekKind() == .array else { throw wrongType("ids") }
+                try reader.readArray { reader throws(SyncFailure) in ids.append(try string(&reader, "ids")) }
             case "type": type = try string(&reader, "type")
             case "after": after = try string(&reader, "after")
             case "to": to = try string(&reader, "to")
@@ -144,29 +199,52 @@ enum ChangesMessageJSON {
         for replica in replicas where !FieldChange.isLowercaseUUID(replica) {
             throw SyncFailure(.badMessage, "\"replicas\" must be a lowercase UUID, not \"\(replica)\".")
         }
+        for id in ids where !FieldChange.isValidKeyPart(id) {
+            throw SyncFailure(.badMessage, "\"ids\" must hold key parts of 1–256 printable ASCII characters without spaces, not \"\(id)\".")
+        }
         var changes: [FieldChange] = []
         changes.reserveCapacity(rows.count * 2)
+        // What a compact row leaves out, it takes from the row before (SPEC.md §6.1).
+        var entity = ""
+        var clock = ""
+        var replica: Int64 = 0
+        var stamp: ChangeStamp?
         for (index, row) in rows.enumerated() {
             let number = index + 1
-            guard let entity = row.entity else { throw missing("e", row: number) }
-            guard let key = row.key else { throw missing("k", row: number) }
-            guard let clock = row.clock else { throw missing("t", row: number) }
-            guard let replica = row.replica else { throw missing("r", row: number) }
+            if let written = row.entity { entity = written } else if index == 0 { throw missing("e", row: number) }
+            guard let parts = row.key else { throw missing("k", row: number) }
+            if let written = row.clock { clock = written } else if index == 0 { throw missing("t", row: number) }
+            if let written = row.replica { replica = written } else if index == 0 { throw missing("r", row: number) }
             guard let fields = row.fields else { throw missing("f", row: number) }
-            guard isHex16(clock), let raw = UInt64(clock, radix: 16) else {
-                throw SyncFailure(.badMessage, "Row \(number): \"t\" must be 16 lowercase hex digits, not \"\(clock)\".")
-            }
-            guard replica >= 0, replica < replicas.count else {
-                throw SyncFailure(.badMessage, "Row \(number): \"r\" (\(replica)) is not an index into \"replicas\".")
+            if stamp == nil || row.clock != nil || row.replica != nil {
+                guard isHex16(clock), let raw = UInt64(clock, radix: 16) else {
+                    throw SyncFailure(.badMessage, "Row \(number): \"t\" must be 16 lowercase hex digits, not \"\(clock)\".")
+                }
+                guard replica >= 0, replica < replicas.count else {
+                    throw SyncFailure(.badMessage, "Row \(number): \"r\" (\(replica)) is not an index into \"replicas\".")
+                }
+                stamp = ChangeStamp(timestamp: HybridTimestamp(rawValue: raw), replicaID: replicas[Int(replica)])
             }
             guard !fields.isEmpty else { throw SyncFailure(.badMessage, "Row \(number) has no fields.") }
-            guard FieldChange.isValidName(entity), fields.allSatisfy({ FieldChange.isValidName($0.name) }) else {
+            guard row.entity == nil || FieldChange.isValidName(entity), fields.allSatisfy({ FieldChange.isValidName($0.name) }) else {
                 throw SyncFailure(.badMessage, "Row \(number): entity and field names must be 1–64 letters, digits or underscores, not starting with a digit.")
+            }
+            var key: [String] = []
+            key.reserveCapacity(parts.count)
+            for part in parts {
+                switch part {
+                case .text(let text): key.append(text)
+                case .index(let position):
+                    guard position >= 0, position < ids.count else {
+                        throw SyncFailure(.badMessage, "Row \(number): \"k\" refers to id \(position), but \"ids\" has \(ids.count).")
+                    }
+                    key.append(ids[Int(position)])
+                }
             }
             guard FieldChange.isValidKey(key) else {
                 throw SyncFailure(.badMessage, "Row \(number): \"k\" must be 1–4 strings of 1–256 printable ASCII characters without spaces.")
             }
-            let stamp = ChangeStamp(timestamp: HybridTimestamp(rawValue: raw), replicaID: replicas[Int(replica)])
+            guard let stamp else { preconditionFailure("the first row's stamp is read above") }
             let sorted = fields.count > 1 ? fields.sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) } : fields
             for field in sorted {
                 changes.append(FieldChange(entity: entity, key: key, field: field.name, value: field.value, stamp: stamp))
@@ -186,8 +264,18 @@ enum ChangesMessageJSON {
             case "t": row.clock = try string(&reader, "rows.\(number - 1).t")
             case "k":
                 guard try reader.peekKind() == .array else { throw wrongType("rows.\(number - 1).k") }
-                var parts: [String] = []
-                try reader.readArray { reader throws(SyncFailure) in parts.append(try string(&reader, "rows.\(number - 1).k")) }
+                var parts: [KeyPart] = []
+                try reader.readArray { reader throws(SyncFailure) in
+                    switch try reader.peekKind() {
+                    case .string: parts.append(.text(try reader.readString()))
+                    case .number:
+                        guard let position = try reader.readNumber() else {
+                            throw SyncFailure(.badMessage, "Row \(number): an index in \"k\" must be an integer.")
+                        }
+                        parts.append(.index(position))
+                    default: throw wrongType("rows.\(number - 1).k")
+                    }
+                }
                 row.key = parts
             case "r":
                 guard try reader.peekKind() == .number, let index = try reader.readNumber() else { throw wrongType("rows.\(number - 1).r") }

@@ -8,14 +8,16 @@ import ReadingListModel
 /// and replica ids are listed once per page.
 public enum SyncCodec {
     /// The message as one line of JSON, without the newline.
-    public static func encode(_ message: SyncMessage) -> Data {
+    /// - Parameter compactRows: writes a page's rows compactly (SPEC.md §6.1): only for a peer
+    ///   whose `hello` listed ``SyncProtocol/compactRowsCapability``.
+    public static func encode(_ message: SyncMessage, compactRows: Bool = false) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
             switch message {
             case .hello(let hello): return try encoder.encode(HelloDTO(hello))
             case .pull(let pull): return try encoder.encode(PullDTO(pull))
-            case .changes(let changes): return ChangesMessageJSON.encode(changes.page)
+            case .changes(let changes): return ChangesMessageJSON.encode(changes.page, compact: compactRows)
             case .done(let done): return try encoder.encode(DoneDTO(done))
             case .error(let failure):
                 return try encoder.encode(ErrorDTO(type: "error", code: failure.code.rawValue, message: failure.message))
