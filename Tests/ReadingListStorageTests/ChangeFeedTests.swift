@@ -98,6 +98,45 @@ import Testing
         #expect(try DatabaseQueue(path: temporary.path).read { try Int64.fetchOne($0, sql: "SELECT clock FROM library_state") } == clockBefore)
     }
 
+    /// A merge inserts rows that keep turning out new without reading them first; a row that
+    /// exists after all must still be merged, and the insert that found it must leave no trace.
+    @Test func aRowMetAfterNewOnesInOnePullIsMergedAndTheFeedStaysGapFree() throws {
+        let clockA = ManualClock()
+        let clockB = ManualClock()
+        let a = try TemporaryLibrary(now: { clockA.now })
+        let b = try TemporaryLibrary(now: { clockB.now })
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "Old title", tags: ["Shared"]))
+        try pull(from: a.library, into: b.library)
+        clockA.advance(seconds: 10)
+        try a.library.save(ArticleDraft(source: .url("https://example.com/y"), content: "Plovers run.", tags: ["Shared", "New"]))
+        try a.library.save(ArticleDraft(source: .url("https://example.com/z"), content: "Terns dive.", tags: ["New"]))
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "Kestrel title", tags: ["Shared", "New"]))
+        let lastBefore = try feed(b.path).map(\.seq).max() ?? 0
+        // New articles and memberships first, then rows of the same entities that b has.
+        let xID = try a.library.article("https://example.com/x").id.description
+        let changes = try a.library.changes(after: 0).changes
+        let (others, rowsOfX) = (changes.filter { !$0.key.contains(xID) }, changes.filter { $0.key.contains(xID) })
+        #expect(rowsOfX.contains { $0.entity == "article" } && rowsOfX.contains { $0.entity == "articleTag" })
+        let report = try b.library.apply(others + rowsOfX)
+        #expect(report.applied > 0)
+        #expect(try b.library.article("https://example.com/x").title == "Kestrel title")
+        #expect(try b.library.article("https://example.com/x").tags == ["New", "Shared"])
+        #expect(try dump(b.library) == dump(a.library))
+        let stored = try b.library.checksum()
+        #expect(stored == (try a.library.checksum()))
+        #expect(try b.library.checksum(recounting: true) == stored)
+        #expect(try b.library.search("kestrel").map(\.article.url) == ["https://example.com/x"])
+        #expect(try b.library.search("plovers").map(\.article.url) == ["https://example.com/y"])
+        // The pull's entries are numbered on from the last one before, with no number skipped.
+        let sequences = try feed(b.path).map(\.seq)
+        let added = sequences.filter { $0 > lastBefore }
+        #expect(added == Array((lastBefore + 1)...(lastBefore + Int64(added.count))))
+        #expect(added.count == 9)
+        // Replayed, the same rows change nothing and add no feed entry.
+        #expect(try b.library.apply(others + rowsOfX).applied == 0)
+        #expect(try feed(b.path).map(\.seq) == sequences)
+    }
+
     @Test func theEarliestAddTimeWinsEvenAgainstALaterLocalWrite() throws {
         let clock = ManualClock()
         let temporary = try TemporaryLibrary(now: { clock.now })

@@ -60,6 +60,9 @@ final class ChangeWriter {
     private var replicaIDs: [Int: String] = [:]
     private var ordinals: [String: Int] = [:]
     private var replicasLoaded = false
+    /// Entities (by code) whose last row merged in this transaction was new here: their next
+    /// row is inserted without being read first (see ``merge(_:key:changes:)``).
+    private var insertingBlind: Set<Int> = []
     /// Live tags by key (id and display name), as ``TagWrites/ensureTags(_:writer:)`` found or
     /// made them in this transaction; emptied by any write to the tag table.
     var tagCache: [String: (id: String, name: String)] = [:]
@@ -162,10 +165,26 @@ final class ChangeWriter {
                 candidates[position] = change
             }
         }
+        var winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)] = []
+        winners.reserveCapacity(candidates.count)
+        // A row absent here takes every value. While the rows of an entity keep turning out
+        // new (a first sync), each is inserted without being read first; an insert that
+        // finds the row present after all writes nothing, and the row is merged as usual.
+        if insertingBlind.contains(entity.code) {
+            for (field, value, stamp) in candidates {
+                winners.append((field.column, value, stamp.timestamp, try ordinal(of: stamp.replicaID)))
+            }
+            if try store(entity, key: key, existing: nil, fields: winners, ifAbsent: true) {
+                for candidate in candidates { observed = max(observed, candidate.stamp.timestamp) }
+                return try inserted(entity, key: key, winners: winners, changes: changes.count)
+            }
+            insertingBlind.remove(entity.code)
+            winners.removeAll(keepingCapacity: true)
+        }
         // The fields changed, and `_alive` (field 0), for the report.
         let existing = try row(entity, key: key, fields: candidates.reduce(1) { $0 | 1 << $1.field.index })
+        if existing == nil { insertingBlind.insert(entity.code) }
         let wasAlive = (existing?.values["alive"] as Bool?) ?? false
-        var winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)] = []
         for (field, value, stamp) in candidates {
             observed = max(observed, stamp.timestamp)
             if let existing, let current = existing.clock[field.index] {
@@ -174,14 +193,26 @@ final class ChangeWriter {
             }
             winners.append((field.column, value, stamp.timestamp, try ordinal(of: stamp.replicaID)))
         }
+        if existing == nil { return try inserted(entity, key: key, winners: winners, changes: changes.count, storing: true) }
         try store(entity, key: key, existing: existing, fields: winners)
+        let alive = winners.first { $0.column == "alive" }.map { $0.value == true.databaseValue }
+        return (winners.count, changes.count - winners.count, wasAlive, alive)
+    }
+
+    /// The result of merging `changes` into a row that was absent, whose `winners` are (or,
+    /// if `storing`, are now) inserted.
+    private func inserted(
+        _ entity: SyncedEntity, key: [String], winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)],
+        changes: Int, storing: Bool = false
+    ) throws -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?) {
+        if storing { try store(entity, key: key, existing: nil, fields: winners) }
         // An article that arrives after its memberships gets its tags' names when indexed.
-        if existing == nil, !winners.isEmpty, entity.searchKeyColumn != nil {
+        if !winners.isEmpty, entity.searchKeyColumn != nil {
             insertedArticles.insert(key[0])
             insertedArticlesNeedTags = true
         }
         let alive = winners.first { $0.column == "alive" }.map { $0.value == true.databaseValue }
-        return (winners.count, changes.count - winners.count, wasAlive, alive)
+        return (winners.count, changes - winners.count, false, alive)
     }
 
     /// Merges a value of an entity or field this build does not know (SPEC.md §3.8): the
@@ -280,19 +311,24 @@ final class ChangeWriter {
 
     /// Writes the winning fields with their stamps under a new feed entry, and `local` columns
     /// along with them.
+    /// - Parameter ifAbsent: inserts the row only if it is absent (`existing` is then nil),
+    ///   and otherwise writes nothing at all: no feed entry, no checksum change.
+    /// - Returns: whether the row was written.
+    @discardableResult
     private func store(
         _ entity: SyncedEntity, key: [String], existing: ExistingRow?,
         fields: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)],
-        local: [(column: String, value: DatabaseValue)] = []
-    ) throws {
-        guard !fields.isEmpty else { return }
+        local: [(column: String, value: DatabaseValue)] = [], ifAbsent: Bool = false
+    ) throws -> Bool {
+        guard !fields.isEmpty else { return false }
         if entity.table == SyncedEntity.tag.table { tagCache.removeAll() }
+        let checksumBefore = checksum
         let sequence = try addFeedEntry(entity: entity.code, rowKey: key.count == 1 ? key[0] : key.joined(separator: " "))
         var clock = existing?.clock ?? FieldClock()
         let rowPrefix = StateChecksum.rowPrefix(entity: entity.name, key: key)
         // In field order, so that one statement serves every write of the same fields.
         let ordered = fields.map { (synced: entity.field($0.column), field: $0) }.sorted { $0.synced.index < $1.synced.index }
-        var shape = WriteShape(entity: entity.code, inserting: existing == nil, fields: 0, local: local.map { $0.column })
+        var shape = WriteShape(entity: entity.code, inserting: existing == nil, ifAbsent: ifAbsent, fields: 0, local: local.map { $0.column })
         for (synced, field) in ordered {
             shape.fields |= 1 << synced.index
             if let replaced = clock[synced.index] {
@@ -320,9 +356,15 @@ final class ChangeWriter {
             values += key.map { $0.databaseValue }
         } else if entity.searchKeyColumn != nil {
             values.append(sequence.databaseValue)
-            articlesToIndex = true
         }
-        try writeStatement(shape, entity: entity, columns: ordered.map { $0.synced.column }).execute(values)
+        let written = try writeStatement(shape, entity: entity, columns: ordered.map { $0.synced.column }).execute(values)
+        if ifAbsent, written == 0 {
+            checksum = checksumBefore
+            takeBackFeedEntry(sequence)
+            return false
+        }
+        if existing == nil, entity.searchKeyColumn != nil { articlesToIndex = true }
+        return true
     }
 
     /// Which columns of which table a read of a row gets: the key of its prepared statement,
@@ -338,6 +380,8 @@ final class ChangeWriter {
     private struct WriteShape: Hashable {
         var entity: Int
         var inserting: Bool
+        /// An insert that does nothing if the row exists (`ON CONFLICT DO NOTHING`).
+        var ifAbsent: Bool
         /// A bit for each synced field written, by field index.
         var fields: UInt32
         var local: [String]
@@ -355,6 +399,7 @@ final class ChangeWriter {
             let inserted = entity.keyColumns + written + (entity.searchKeyColumn.map { [$0] } ?? [])
             let placeholders = Array(repeating: "?", count: inserted.count).joined(separator: ", ")
             sql = "INSERT INTO \(entity.table) (\(inserted.joined(separator: ", "))) VALUES (\(placeholders))"
+                + (shape.ifAbsent ? " ON CONFLICT DO NOTHING" : "")
         } else {
             sql = "UPDATE \(entity.table) SET \(written.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(entity.keyCondition)"
         }
@@ -398,10 +443,19 @@ final class ChangeWriter {
 
     /// Gives out the next feed sequence for a write to the row `rowKey` of `entity`.
     private func addFeedEntry(entity: Int, rowKey: String) throws -> Int64 {
+        // Flushed before, not after: the entry just given out stays pending, to be taken back.
+        if pendingFeed.count >= Self.feedBatch { try flushFeed() }
         lastSequence += 1
         pendingFeed.append((lastSequence, entity, rowKey))
-        if pendingFeed.count >= Self.feedBatch { try flushFeed() }
         return lastSequence
+    }
+
+    /// Takes back the feed entry just given out, for a write that did not happen: the next
+    /// entry gets its sequence.
+    private func takeBackFeedEntry(_ sequence: Int64) {
+        precondition(pendingFeed.last?.sequence == sequence && lastSequence == sequence, "only the last entry can be taken back")
+        pendingFeed.removeLast()
+        lastSequence -= 1
     }
 
     /// Removes the feed entry `sequence`, pending or inserted.

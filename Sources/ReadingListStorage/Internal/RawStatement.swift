@@ -29,11 +29,14 @@ final class RawStatement {
     deinit { sqlite3_finalize(handle) }
 
     /// Runs the statement with `values` bound to its parameters in order.
-    func execute(_ values: [DatabaseValue]) throws {
+    /// - Returns: how many rows it inserted, updated or deleted (`sqlite3_changes`).
+    @discardableResult
+    func execute(_ values: [DatabaseValue]) throws -> Int {
         try bind(values)
         defer { sqlite3_reset(handle) }
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }
+        return Int(sqlite3_changes(connection))
     }
 
     /// Runs the query with `values` bound and returns its first row's columns, or nil.
