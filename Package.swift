@@ -41,7 +41,7 @@ let package = Package(
         // The sync session: a pull each way over any transport, through the wire codec.
         .target(
             name: "ReadingListSync",
-            dependencies: ["ReadingListModel", "ReadingListStorage", "ReadingListWire"]
+            dependencies: ["ReadingListModel", "ReadingListStorage", "ReadingListWire", "ReadingListSupport"]
         ),
         // libxml2, as the system provides it.
         .systemLibrary(

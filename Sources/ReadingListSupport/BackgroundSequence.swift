@@ -23,7 +23,9 @@ package final class BackgroundSequence<Output: Sendable>: Sequence, IteratorProt
     /// returns `false` once the consumer has finished: `produce` should then return.
     /// - Parameters:
     ///   - chunkSize: Elements handed over at a time (one lock round trip each).
-    ///   - maxChunks: Chunks produced ahead at most: memory stays bounded.
+    ///   - maxChunks: Chunks produced ahead at most: memory stays bounded. With 0, each chunk
+    ///     is handed over directly: the producer waits until the consumer has taken it before
+    ///     it produces the next (one chunk ahead of the consumer, the one being handed over).
     package init(chunkSize: Int = 64, maxChunks: Int = 16, producing produce: @escaping (_ emit: (Output) -> Bool) -> Void) {
         self.maxChunks = maxChunks
         let work = TransferBox(produce)
@@ -93,15 +95,19 @@ package final class BackgroundSequence<Output: Sendable>: Sequence, IteratorProt
 
     private var isStopping: Bool { condition.withLock { stopping } }
 
-    /// Queues a chunk, waiting while the buffer is full. Returns false when asked to stop.
+    /// Queues a chunk, waiting while the buffer is full (with `maxChunks` 0, until the chunk is
+    /// taken). Returns false when asked to stop.
     private func hand(_ chunk: [Output]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while chunks.count >= maxChunks, !stopping { condition.wait() }
+        while chunks.count >= Swift.max(maxChunks, 1), !stopping { condition.wait() }
         guard !stopping else { return false }
         chunks.append(chunk)
         condition.broadcast()
-        return true
+        if maxChunks == 0 {
+            while !chunks.isEmpty, !stopping { condition.wait() }
+        }
+        return !stopping
     }
 }
 

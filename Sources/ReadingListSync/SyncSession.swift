@@ -39,7 +39,7 @@ public enum SyncSession {
         mutating func run() throws -> SyncReport {
             let me = try library.identity()
             let greeting = try send(.hello(SyncMessage.Hello(replica: me, schemaVersion: ReadingLibrary.schemaVersion)))
-            guard case .hello(let hello) = greeting else { throw unexpected(greeting, "hello") }
+            guard case .hello(let hello) = greeting else { throw greeting.unexpected(where: "hello") }
             guard let version = SyncProtocol.negotiate(
                 SyncProtocol.minVersion...SyncProtocol.maxVersion, hello.minVersion...hello.maxVersion)
             else {
@@ -79,15 +79,15 @@ public enum SyncSession {
         }
 
         /// Pulls the peer's feed after `after` to its end; `full` asks for this side's own values too.
+        /// The next page travels and is decoded while this one is applied (``PageStream``).
         mutating func pullAll(from peer: ReplicaIdentity, after start: Int64, full: Bool) throws {
-            var after = start
-            while true {
-                let pull = SyncMessage.Pull(
-                    after: after, incarnation: peer.incarnation, limit: options.pageLimit, maxBytes: options.pageBytes,
-                    includeOwn: full)
-                let answer = try send(.pull(pull))
-                guard case .changes(let changes) = answer else { throw unexpected(answer, "changes") }
-                let page = changes.page
+            let pages = PageStream(
+                over: transport, peer: peer, after: start, full: full, pageLimit: options.pageLimit, pageBytes: options.pageBytes)
+            defer { pages.finish() }
+            while let pulled = try pages.nextPage() {
+                let page = pulled.page
+                report.bytesSent += pulled.requestBytes
+                report.bytesReceived += pulled.replyBytes
                 let merged = options.dryRun
                     ? try library.preview(page, from: peer, maxClockSkew: options.maxClockSkew)
                     : try library.apply(page, from: peer, maxClockSkew: options.maxClockSkew)
@@ -95,9 +95,7 @@ public enum SyncSession {
                 report.pagesReceived += 1
                 report.changesReceived += page.changes.count
                 report.changesApplied += merged.applied
-                after = page.toSequence
                 notify(.receiving, pages: report.pagesReceived, changes: report.changesReceived, start: start, page: page)
-                if !page.hasMore { return }
             }
         }
 
@@ -118,7 +116,7 @@ public enum SyncSession {
                 answer = try send(encoded)
                 notify(.sending, pages: report.pagesSent, changes: report.changesSent, start: start ?? 0, page: page)
             }
-            guard case .done(let done) = answer else { throw unexpected(answer, "pull or done") }
+            guard case .done(let done) = answer else { throw answer.unexpected(where: "pull or done") }
             report.changesAppliedByPeer = done.applied
             report.there = done.summary
             return done.checksum
@@ -148,10 +146,6 @@ public enum SyncSession {
                 direction: direction, pages: pages, changes: changes, bytes: report.bytesSent + report.bytesReceived,
                 fraction: page.hasMore ? fraction : 1))
         }
-
-        func unexpected(_ message: SyncMessage, _ wanted: String) -> SyncFailure {
-            SyncFailure(.badMessage, "The peer answered \(message.typeName) where \(wanted) was expected.")
-        }
     }
 }
 
@@ -165,5 +159,10 @@ extension SyncMessage {
         case .done: "done"
         case .error: "error"
         }
+    }
+
+    /// The failure for a peer that answered with this message where `wanted` was expected.
+    func unexpected(where wanted: String) -> SyncFailure {
+        SyncFailure(.badMessage, "The peer answered \(typeName) where \(wanted) was expected.")
     }
 }

@@ -2,6 +2,9 @@ public import Foundation
 
 /// Carries a sync session: sends one encoded message and returns the one message the other
 /// side answers with.
+///
+/// A session makes one exchange at a time, but not always from the same thread: it pulls the
+/// next page on a thread of its own while it applies the one before.
 public protocol SyncTransport {
     /// Sends `request` (one line of JSON, no newline) and returns the reply.
     func exchange(_ request: Data) throws -> Data

@@ -34,6 +34,25 @@ import Testing
 }
 
 extension BackgroundSequenceTests {
+    @Test func withNoBufferTheProducerIsOneChunkAheadOfTheConsumer() {
+        let counter = ReadCounter()
+        let source = (0..<100).lazy.map { value -> Int in
+            counter.increment()
+            return value
+        }
+        let sequence = BackgroundSequence(source, chunkSize: 1, maxChunks: 0) { $0 }
+        defer { sequence.finish() }
+        for expected in 0..<5 {
+            #expect(sequence.next() == expected)
+            // The producer reads the next element, then must wait; give it time to run further if it could.
+            let deadline = Date().addingTimeInterval(5)
+            while counter.value < expected + 2, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+            Thread.sleep(forTimeInterval: 0.02)
+            #expect(counter.value == expected + 2, "the element taken, and the next one being handed over")
+        }
+        #expect(Array(sequence) == Array(5..<100))
+    }
+
     @Test func theSourceIsReleasedBeforeFinishReturns() {
         let released = ReadCounter()
         do {

@@ -83,4 +83,73 @@ import Testing
         #expect(throws: ReadingListError.self) { try sync(present, future) }
         #expect(try present.status().articles == 0)
     }
+
+    /// The next page is pulled while this one is applied: a page refused midway ends the session
+    /// with its error, the pages before stay applied, at most one pull went ahead, and the
+    /// transport never carried two exchanges at once.
+    @Test func aPageRefusedMidwayKeepsThePagesBeforeAndPullsOneAheadAtMost() throws {
+        let folder = try Folder()
+        let clock = FutureClock()
+        let peer = try ReadingLibrary(path: folder.url.appendingPathComponent("f.sqlite").path, now: { clock.now })
+        for index in 0..<6 { try peer.save(ArticleDraft(source: .url("https://example.com/now/\(index)"))) }
+        clock.jump(days: 3)
+        for index in 0..<20 { try peer.save(ArticleDraft(source: .url("https://example.com/later/\(index)"))) }
+        let here = try folder.library("p.sqlite")
+        // A slow applier (progress is reported after each page applied), so that pulls could run far ahead.
+        let options = SyncOptions(pageLimit: 10, progress: { _ in Thread.sleep(forTimeInterval: 0.02) })
+        let transport = CountingTransport(LocalTransport(responder: SyncResponder(library: peer, options: options)))
+        #expect(throws: ReadingListError.self) { try SyncSession.run(here, over: transport, options: options) }
+        let isLater = { (change: FieldChange) in if case .text(let url) = change.value { url.contains("/later/") } else { false } }
+        // The pages the peer serves, up to the first with a change from three days ahead.
+        var pagesBefore = 0
+        var after: Int64 = 0
+        while case let page = try peer.changes(after: after, limit: 10), !page.changes.contains(where: isLater) {
+            pagesBefore += 1
+            after = page.toSequence
+        }
+        #expect(pagesBefore >= 1)
+        #expect(try here.cursor(for: peer.identity().replicaID)?.sequence == after, "the pages before the refused one are applied")
+        #expect(try here.status().articles >= 1)
+        #expect(!(try here.changes(after: 0).changes.contains(where: isLater)))
+        // The pages applied, the page refused, and at most one more.
+        let pulls = transport.requests.filter { $0 == "pull" }.count
+        #expect(pulls == pagesBefore + 1 || pulls == pagesBefore + 2)
+        #expect(!transport.requests.contains("done"))
+        #expect(transport.mostAtOnce == 1)
+    }
+}
+
+/// A clock that jumps forward on request.
+private final class FutureClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var offset: TimeInterval = 0
+    var now: Date { lock.withLock { Date().addingTimeInterval(offset) } }
+    func jump(days: Double) { lock.withLock { offset += days * 86_400 } }
+}
+
+/// Passes exchanges on, keeping each request's type and counting how many were in flight at once.
+private final class CountingTransport<Inner: SyncTransport>: SyncTransport, @unchecked Sendable {
+    private let inner: Inner
+    private let lock = NSLock()
+    private var inFlight = 0
+    private var types: [String] = []
+    private var most = 0
+
+    init(_ inner: Inner) { self.inner = inner }
+
+    var requests: [String] { lock.withLock { types } }
+    var mostAtOnce: Int { lock.withLock { most } }
+
+    func exchange(_ request: Data) throws -> Data {
+        let type = (try? JSONSerialization.jsonObject(with: request) as? [String: Any])?["type"] as? String ?? "?"
+        lock.withLock {
+            inFlight += 1
+            most = max(most, inFlight)
+            types.append(type)
+        }
+        defer { lock.withLock { inFlight -= 1 } }
+        // Long enough for a second exchange to begin if the session allowed one.
+        Thread.sleep(forTimeInterval: 0.001)
+        return try inner.exchange(request)
+    }
 }
