@@ -55,10 +55,10 @@ public enum SyncSession {
             }
             report.peer = peer.replicaID
             report.version = version
+            peerReadsCompactRows = hello.capabilities.contains(SyncProtocol.compactRowsCapability)
 
             let stored = try library.cursor(for: peer.replicaID)
             try pullAll(from: peer, after: stored?.incarnation == peer.incarnation ? stored?.sequence ?? 0 : 0, full: false)
-            peerReadsCompactRows = hello.capabilities.contains(SyncProtocol.compactRowsCapability)
             var theirs = try letPeerPull(me: me, peer: peer, full: false)
             var ours = try library.checksum()
             if theirs != ours, !options.dryRun {

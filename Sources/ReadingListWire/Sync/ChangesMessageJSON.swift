@@ -56,9 +56,13 @@ enum ChangesMessageJSON {
         out.raw("],\"rows\":[")
         for index in rows.indices {
             let row = rows[index]
-            let previous = compact && index > 0 ? rows[index - 1] : nil
+            // What a compact row takes from the row before (compared in place, not copied).
+            let inherits = compact && index > 0
+            let sameEntity = inherits && rows[index - 1].entity == row.entity
+            let sameReplica = inherits && rows[index - 1].replica == row.replica
+            let sameStamp = inherits && rows[index - 1].timestamp == row.timestamp
             out.raw(index > 0 ? ",{" : "{")
-            if previous?.entity != row.entity {
+            if !sameEntity {
                 out.raw("\"e\":")
                 out.string(row.entity)
                 out.raw(",")
@@ -82,11 +86,11 @@ enum ChangesMessageJSON {
                 if let id = idIndex[part] { out.raw(String(id)) } else { out.string(part) }
             }
             out.raw("]")
-            if previous?.replica != row.replica {
+            if !sameReplica {
                 out.raw(",\"r\":")
                 out.raw(String(row.replica))
             }
-            if previous?.timestamp != row.timestamp {
+            if !sameStamp {
                 out.raw(",\"t\":")
                 out.string(row.timestamp.description)
             }

@@ -5,7 +5,9 @@ import ReadingListModel
 ///
 /// Unknown keys are ignored. Sequence numbers and clock readings travel as strings (64-bit
 /// integers do not fit JSON numbers everywhere). Field changes are grouped by row and stamp,
-/// and replica ids are listed once per page.
+/// and replica ids are listed once per page. Written compactly (for a peer that lists the
+/// `compact-rows` capability), a page also lists recurring key parts once and leaves out a
+/// row's entity, replica and stamp where the row before has the same; both shapes are read.
 public enum SyncCodec {
     /// The message as one line of JSON, without the newline.
     /// - Parameter compactRows: writes a page's rows compactly (SPEC.md §6.1): only for a peer
