@@ -19,7 +19,7 @@ public struct ArticleID: Hashable, Sendable, Comparable, CustomStringConvertible
     public init(canonicalURL url: CanonicalURL) { self.uuid = Identity.articleID(for: url) }
 
     /// The lowercase textual form, as it travels in JSON and is shown to users.
-    public var description: String { uuid.uuidString.lowercased() }
+    public var description: String { uuid.lowercaseText }
 
     /// The first eight characters, for tables.
     public var short: String { String(description.prefix(8)) }

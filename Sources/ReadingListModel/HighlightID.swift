@@ -18,7 +18,7 @@ public struct HighlightID: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     /// The lowercase textual form.
-    public var description: String { uuid.uuidString.lowercased() }
+    public var description: String { uuid.lowercaseText }
 
     /// The first eight characters, for tables.
     public var short: String { String(description.prefix(8)) }

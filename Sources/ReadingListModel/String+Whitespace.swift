@@ -24,6 +24,23 @@ extension String {
     /// Whether ``collapsingWhitespace()`` would return the string unchanged: no White_Space at
     /// either end, and none but single spaces inside.
     private var isCollapsed: Bool {
+        // ASCII text byte by byte (its White_Space is U+0009–U+000D and U+0020); any other
+        // text scalar by scalar.
+        var previousWasSpace = true
+        for byte in utf8 {
+            switch byte {
+            case 0x80...: return isCollapsedScalarByScalar
+            case 0x20:
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            case 0x09...0x0D: return false
+            default: previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || isEmpty
+    }
+
+    private var isCollapsedScalarByScalar: Bool {
         var previousWasSpace = true
         for scalar in unicodeScalars {
             guard UnicodeText.isWhiteSpace(scalar) else {

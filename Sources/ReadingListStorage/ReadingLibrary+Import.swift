@@ -128,7 +128,7 @@ extension ReadingLibrary {
         for highlight in highlights {
             let quote = highlight.quote.trimmingWhitespace()
             guard !quote.isEmpty else { continue }
-            let id = Identity.importedHighlightID(article: article.uuid, quote: quote).uuidString.lowercased()
+            let id = Identity.importedHighlightID(article: article.uuid, quote: quote).lowercaseText
             let known = try Bool.fetchOne(
                 writer.db.cachedStatement(
                     sql: "SELECT 1 FROM highlight WHERE id = ? OR (article_id = ? AND alive = 1 AND quote = ?)"),

@@ -1,5 +1,5 @@
 import Foundation
-import ReadingListModel
+@testable import ReadingListModel
 import Testing
 
 @Suite("Identity namespaces and UUIDv5")
@@ -9,6 +9,18 @@ struct IdentityNamespaceTests {
         #expect(Identity.articleNamespace.uuidString.lowercased() == "d1a2d2f4-4650-57f6-a8c5-8014129257d3")
         #expect(Identity.tagNamespace.uuidString.lowercased() == "d04ced5e-e628-59f4-ab0f-dcb1f8a53a6c")
         #expect(Identity.contentNamespace.uuidString.lowercased() == "8f0e665e-9cf4-52a9-ad7d-9b65510b2a1b")
+    }
+
+    @Test("An id's text is Foundation's uuidString in lowercase")
+    func lowercaseText() throws {
+        let fixed = try #require(UUID(uuidString: "00FF10EF-A9B0-4C5D-8E7F-0123456789AB"))
+        #expect(fixed.lowercaseText == "00ff10ef-a9b0-4c5d-8e7f-0123456789ab")
+        #expect(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).lowercaseText == "00000000-0000-0000-0000-000000000000")
+        for _ in 0..<1_000 {
+            let uuid = UUID()
+            #expect(uuid.lowercaseText == uuid.uuidString.lowercased())
+        }
+        #expect(ArticleID(fixed).description == "00ff10ef-a9b0-4c5d-8e7f-0123456789ab")
     }
 
     @Test("RFC 9562 appendix A.4 example")

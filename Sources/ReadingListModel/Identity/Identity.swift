@@ -44,7 +44,7 @@ public enum Identity {
     /// same quote again, on this replica or another, finds the same highlight:
     /// UUIDv5(importedHighlightNamespace, article id + "\n" + NFC(trimmed quote)).
     public static func importedHighlightID(article: UUID, quote: String) -> UUID {
-        let name = article.uuidString.lowercased() + "\n" + UnicodeText.nfc(UnicodeText.trimmingWhiteSpace(quote))
+        let name = article.lowercaseText + "\n" + UnicodeText.nfc(UnicodeText.trimmingWhiteSpace(quote))
         return UUIDv5.make(namespace: importedHighlightNamespace, name: name)
     }
 

@@ -71,10 +71,10 @@ enum FileIdentity {
     /// (they were written by the old id, which the original file still is); the clock is kept,
     /// so the new id's stamps follow every stamp the file holds.
     static func rotate(_ db: Database) throws {
-        try db.execute(sql: "INSERT INTO replica (replica_id) VALUES (?)", arguments: [UUID().uuidString.lowercased()])
+        try db.execute(sql: "INSERT INTO replica (replica_id) VALUES (?)", arguments: [UUID().lowercaseText])
         try db.execute(
             sql: "UPDATE library_state SET replica_ordinal = ?, incarnation = ?",
-            arguments: [db.lastInsertedRowID, UUID().uuidString.lowercased()])
+            arguments: [db.lastInsertedRowID, UUID().lowercaseText])
     }
 
     private static func recorded(_ db: Database) throws -> Location? {

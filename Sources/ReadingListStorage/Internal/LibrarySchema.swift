@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReadingListModel
 
 /// The library's migrations. A migration never changes once shipped; a change is a new one.
 enum LibrarySchema {
@@ -144,8 +145,8 @@ enum LibrarySchema {
 
                 PRAGMA user_version = 1;
                 """)
-            let replicaID = UUID().uuidString.lowercased()
-            let incarnation = UUID().uuidString.lowercased()
+            let replicaID = UUID().lowercaseText
+            let incarnation = UUID().lowercaseText
             try db.execute(sql: "INSERT INTO replica (ordinal, replica_id) VALUES (1, ?)", arguments: [replicaID])
             try db.execute(
                 sql: "INSERT INTO library_state (singleton, replica_ordinal, incarnation, clock) VALUES (1, 1, ?, 0)",

@@ -3,5 +3,5 @@ import ReadingListModel
 
 extension TagName {
     /// The tag's id as stored in the `tag` table.
-    var rowID: String { id.uuidString.lowercased() }
+    var rowID: String { id.lowercaseText }
 }
