@@ -323,7 +323,7 @@ final class ChangeWriter {
         guard !fields.isEmpty else { return false }
         if entity.table == SyncedEntity.tag.table { tagCache.removeAll() }
         let checksumBefore = checksum
-        let sequence = try addFeedEntry(entity: entity.code, rowKey: key.count == 1 ? key[0] : key.joined(separator: " "))
+        let sequence = try addFeedEntry(entity: entity.code, rowKey: Self.feedRowKey(key))
         var clock = existing?.clock ?? FieldClock()
         let rowPrefix = StateChecksum.rowPrefix(entity: entity.name, key: key)
         // In field order, so that one statement serves every write of the same fields.
@@ -342,10 +342,11 @@ final class ChangeWriter {
         precondition(shape.fields.nonzeroBitCount == ordered.count, "\(entity.table): a column written twice in one write")
         var values: [DatabaseValue] = []
         values.reserveCapacity(entity.keyColumns.count + ordered.count + local.count + 3)
-        if existing == nil { values += key.map { $0.databaseValue } }
-        values += ordered.map { $0.field.value }
-        values += local.map { $0.value }
-        values += [clock.packed.databaseValue, sequence.databaseValue]
+        if existing == nil { for part in key { values.append(part.databaseValue) } }
+        for (_, field) in ordered { values.append(field.value) }
+        for (_, value) in local { values.append(value) }
+        values.append(clock.packed.databaseValue)
+        values.append(sequence.databaseValue)
         if let existing {
             // The feed keeps one entry per sequence that some current value of the row was
             // written at; an entry whose values have all been overwritten goes.
@@ -353,11 +354,11 @@ final class ChangeWriter {
             for stale in Set(existing.clock.entries.map { $0.stamp.sequence }).subtracting(live) {
                 try removeFeedEntry(stale)
             }
-            values += key.map { $0.databaseValue }
+            for part in key { values.append(part.databaseValue) }
         } else if entity.searchKeyColumn != nil {
             values.append(sequence.databaseValue)
         }
-        let written = try writeStatement(shape, entity: entity, columns: ordered.map { $0.synced.column }).execute(values)
+        let written = try writeStatement(shape, entity: entity).execute(values)
         if ifAbsent, written == 0 {
             checksum = checksumBefore
             takeBackFeedEntry(sequence)
@@ -365,6 +366,16 @@ final class ChangeWriter {
         }
         if existing == nil, entity.searchKeyColumn != nil { articlesToIndex = true }
         return true
+    }
+
+    /// A row's key as its feed entry names it: the key's parts joined by spaces (ids have none).
+    static func feedRowKey(_ key: [String]) -> String {
+        guard var text = key.first else { return "" }
+        for part in key.dropFirst() {
+            text += " "
+            text += part
+        }
+        return text
     }
 
     /// Which columns of which table a read of a row gets: the key of its prepared statement,
@@ -391,8 +402,9 @@ final class ChangeWriter {
     /// order), then the local columns, the clock and the feed sequence; an insert starts with
     /// the key columns and ends with the search key, if the entity has one; an update ends
     /// with the key columns.
-    private func writeStatement(_ shape: WriteShape, entity: SyncedEntity, columns: [String]) throws -> RawStatement {
+    private func writeStatement(_ shape: WriteShape, entity: SyncedEntity) throws -> RawStatement {
         if let prepared = writeStatements[shape] { return prepared }
+        let columns = entity.fields.filter { shape.fields & 1 << $0.index != 0 }.sorted { $0.index < $1.index }.map(\.column)
         let written = columns + shape.local + ["clock", "seq"]
         let sql: String
         if shape.inserting {
