@@ -327,23 +327,25 @@ final class ChangeWriter {
         var clock = existing?.clock ?? FieldClock()
         let rowPrefix = StateChecksum.rowPrefix(entity: entity.name, key: key)
         // In field order, so that one statement serves every write of the same fields.
-        let ordered = fields.map { (synced: entity.field($0.column), field: $0) }.sorted { $0.synced.index < $1.synced.index }
+        let synced = fields.map { entity.field($0.column) }
+        let order = synced.indices.sorted { synced[$0].index < synced[$1].index }
         var shape = WriteShape(entity: entity.code, inserting: existing == nil, ifAbsent: ifAbsent, fields: 0, local: local.map { $0.column })
-        for (synced, field) in ordered {
-            shape.fields |= 1 << synced.index
-            if let replaced = clock[synced.index] {
+        for position in order {
+            let field = synced[position]
+            let (timestamp, replica) = (fields[position].timestamp, fields[position].replica)
+            shape.fields |= 1 << field.index
+            if let replaced = clock[field.index] {
                 checksum &-= StateChecksum.term(
-                    rowPrefix: rowPrefix, field: synced.name, timestamp: replaced.timestamp, replicaID: try replicaID(replaced.replica))
+                    rowPrefix: rowPrefix, field: field.name, timestamp: replaced.timestamp, replicaID: try replicaID(replaced.replica))
             }
-            checksum &+= StateChecksum.term(
-                rowPrefix: rowPrefix, field: synced.name, timestamp: field.timestamp, replicaID: try replicaID(field.replica))
-            clock[synced.index] = FieldStamp(timestamp: field.timestamp, replica: field.replica, sequence: sequence)
+            checksum &+= StateChecksum.term(rowPrefix: rowPrefix, field: field.name, timestamp: timestamp, replicaID: try replicaID(replica))
+            clock[field.index] = FieldStamp(timestamp: timestamp, replica: replica, sequence: sequence)
         }
-        precondition(shape.fields.nonzeroBitCount == ordered.count, "\(entity.table): a column written twice in one write")
+        precondition(shape.fields.nonzeroBitCount == fields.count, "\(entity.table): a column written twice in one write")
         var values: [DatabaseValue] = []
-        values.reserveCapacity(entity.keyColumns.count + ordered.count + local.count + 3)
+        values.reserveCapacity(entity.keyColumns.count + fields.count + local.count + 3)
         if existing == nil { for part in key { values.append(part.databaseValue) } }
-        for (_, field) in ordered { values.append(field.value) }
+        for position in order { values.append(fields[position].value) }
         for (_, value) in local { values.append(value) }
         values.append(clock.packed.databaseValue)
         values.append(sequence.databaseValue)
@@ -370,7 +372,10 @@ final class ChangeWriter {
 
     /// A row's key as its feed entry names it: the key's parts joined by spaces (ids have none).
     static func feedRowKey(_ key: [String]) -> String {
-        guard var text = key.first else { return "" }
+        guard key.count > 1 else { return key.first ?? "" }
+        var text = ""
+        text.reserveCapacity(key.reduce(key.count - 1) { $0 + $1.utf8.count })
+        text += key[0]
         for part in key.dropFirst() {
             text += " "
             text += part
