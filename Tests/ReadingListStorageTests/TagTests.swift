@@ -14,6 +14,21 @@ import Testing
         #expect(tags.map(\.count) == [2])
     }
 
+    /// A tag named twice in one save (in any spelling) is one tag, whether the article names
+    /// a few tags or many.
+    @Test(arguments: [3, 20])
+    func aTagNamedTwiceInOneSaveIsOneTag(distinct: Int) throws {
+        let temporary = try TemporaryLibrary()
+        let library = temporary.library
+        let names = (0..<distinct).map { "Topic \($0)" }
+        let spelledTwice = names + names.map { $0.uppercased() } + [" topic  0 "]
+        let saved = try library.save(ArticleDraft(source: .url("https://example.com/a"), content: "Text.", tags: spelledTwice)).article
+        #expect(saved.tags.count == distinct)
+        #expect(Set(saved.tags) == Set(names))
+        #expect(try library.tags().map(\.count) == Array(repeating: 1, count: distinct))
+        #expect(try library.search("topic").count == 1)
+    }
+
     @Test func addingAndRemovingTagsReportsWhatChanged() throws {
         let temporary = try TemporaryLibrary()
         let library = temporary.library

@@ -30,9 +30,8 @@ enum TagWrites {
             if let tagID = String.fromDatabaseValue(row[0]) { memberships[tagID] = row[1] == true.databaseValue }
         }
         var added: [String] = []
-        var named = Set<String>()
-        for (tagID, name) in try ensureTags(tags, writer: writer) {
-            named.insert(tagID)
+        let ensured = try ensureTags(tags, writer: writer)
+        for (tagID, name) in ensured {
             let present = memberships[tagID]
             let key = [articleID, tagID]
             switch present {
@@ -44,7 +43,7 @@ enum TagWrites {
         }
         let refresh = switch search {
         case .whenAdded: !added.isEmpty
-        case .whenOthersLive: memberships.contains { tagID, alive in alive && !named.contains(tagID) }
+        case .whenOthersLive: memberships.contains { tagID, alive in alive && !ensured.contains { $0.id == tagID } }
         }
         if refresh { try refreshSearchText(of: articleID, writer.db) }
         return added
@@ -88,6 +87,13 @@ enum TagWrites {
     }
 
     private static func unique(_ tags: [TagName]) -> [TagName] {
+        // An article has a few tags: comparing them beats hashing them into a set.
+        guard tags.count > 8 else {
+            var unique: [TagName] = []
+            unique.reserveCapacity(tags.count)
+            for tag in tags where !unique.contains(where: { $0.key == tag.key }) { unique.append(tag) }
+            return unique
+        }
         var seen = Set<String>()
         return tags.filter { seen.insert($0.key).inserted }
     }
