@@ -53,14 +53,8 @@ struct PageStream {
     /// Sends `pull` and decodes the answer, which must be a `changes` message.
     private static func exchange(_ pull: SyncMessage.Pull, over transport: some SyncTransport) throws -> Pulled {
         let request = SyncCodec.encode(.pull(pull))
-        let reply = try transport.exchange(request)
-        switch try SyncCodec.decode(reply) {
-        case .changes(let changes):
-            return Pulled(page: changes.page, requestBytes: request.count, replyBytes: reply.count)
-        case .error(let failure):
-            throw failure
-        case let answer:
-            throw answer.unexpected(where: "changes")
-        }
+        let answer = try transport.answer(to: request)
+        guard case .changes(let changes) = answer.message else { throw answer.message.unexpected(where: "changes") }
+        return Pulled(page: changes.page, requestBytes: request.count, replyBytes: answer.bytes)
     }
 }

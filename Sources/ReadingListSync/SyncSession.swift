@@ -129,11 +129,9 @@ public enum SyncSession {
         /// Sends an encoded message and decodes the answer; an `error` answer is thrown.
         mutating func send(_ request: Data) throws -> SyncMessage {
             report.bytesSent += request.count
-            let reply = try transport.exchange(request)
-            report.bytesReceived += reply.count
-            let answer = try SyncCodec.decode(reply)
-            if case .error(let failure) = answer { throw failure }
-            return answer
+            let answer = try transport.answer(to: request)
+            report.bytesReceived += answer.bytes
+            return answer.message
         }
 
         func notify(_ direction: SyncProgress.Direction, pages: Int, changes: Int, start: Int64, page: ChangePage) {

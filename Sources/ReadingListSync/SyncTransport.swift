@@ -1,4 +1,5 @@
 public import Foundation
+import ReadingListWire
 
 /// Carries a sync session: sends one encoded message and returns the one message the other
 /// side answers with.
@@ -19,4 +20,15 @@ public struct LocalTransport: SyncTransport {
     public init(responder: SyncResponder) { self.responder = responder }
 
     public func exchange(_ request: Data) throws -> Data { responder.respond(to: request) }
+}
+
+extension SyncTransport {
+    /// Sends `request` and decodes the reply; an `error` reply is thrown.
+    /// - Returns: the reply, and its size in bytes.
+    func answer(to request: Data) throws -> (message: SyncMessage, bytes: Int) {
+        let reply = try exchange(request)
+        let message = try SyncCodec.decode(reply)
+        if case .error(let failure) = message { throw failure }
+        return (message, reply.count)
+    }
 }

@@ -19,10 +19,7 @@ import Testing
 
     @Test func finishingEarlyStopsReadingTheSource() {
         let counter = ReadCounter()
-        let source = (0..<1_000_000).lazy.map { value -> Int in
-            counter.increment()
-            return value
-        }
+        let source = counting(0..<1_000_000, into: counter)
         let sequence = BackgroundSequence(source, chunkSize: 10, maxChunks: 2) { $0 }
         #expect(sequence.next() == 0)
         sequence.finish()
@@ -36,10 +33,7 @@ import Testing
 extension BackgroundSequenceTests {
     @Test func withNoBufferTheProducerIsOneChunkAheadOfTheConsumer() {
         let counter = ReadCounter()
-        let source = (0..<100).lazy.map { value -> Int in
-            counter.increment()
-            return value
-        }
+        let source = counting(0..<100, into: counter)
         let sequence = BackgroundSequence(source, chunkSize: 1, maxChunks: 0) { $0 }
         defer { sequence.finish() }
         for expected in 0..<5 {
@@ -61,6 +55,14 @@ extension BackgroundSequenceTests {
             sequence.finish()
             #expect(released.value == 1, "the reading thread let go of the source (an unpacked archive, say) before finish() returned")
         }
+    }
+}
+
+/// `range`, counting each element read in `counter`.
+private func counting(_ range: Range<Int>, into counter: ReadCounter) -> some Sequence<Int> {
+    range.lazy.map { value in
+        counter.increment()
+        return value
     }
 }
 

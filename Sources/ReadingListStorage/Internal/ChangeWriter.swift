@@ -176,7 +176,7 @@ final class ChangeWriter {
             }
             if try store(entity, key: key, existing: nil, fields: winners, ifAbsent: true) {
                 for candidate in candidates { observed = max(observed, candidate.stamp.timestamp) }
-                return try inserted(entity, key: key, winners: winners, changes: changes.count)
+                return inserted(entity, key: key, winners: winners, changes: changes.count)
             }
             insertingBlind.remove(entity.code)
             winners.removeAll(keepingCapacity: true)
@@ -193,26 +193,28 @@ final class ChangeWriter {
             }
             winners.append((field.column, value, stamp.timestamp, try ordinal(of: stamp.replicaID)))
         }
-        if existing == nil { return try inserted(entity, key: key, winners: winners, changes: changes.count, storing: true) }
         try store(entity, key: key, existing: existing, fields: winners)
-        let alive = winners.first { $0.column == "alive" }.map { $0.value == true.databaseValue }
-        return (winners.count, changes.count - winners.count, wasAlive, alive)
+        if existing == nil { return inserted(entity, key: key, winners: winners, changes: changes.count) }
+        return (winners.count, changes.count - winners.count, wasAlive, Self.alive(in: winners))
     }
 
-    /// The result of merging `changes` into a row that was absent, whose `winners` are (or,
-    /// if `storing`, are now) inserted.
+    /// Notes a row that was absent and now holds `winners`, and reports the merge of its
+    /// `changes` values.
     private func inserted(
         _ entity: SyncedEntity, key: [String], winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)],
-        changes: Int, storing: Bool = false
-    ) throws -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?) {
-        if storing { try store(entity, key: key, existing: nil, fields: winners) }
+        changes: Int
+    ) -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?) {
         // An article that arrives after its memberships gets its tags' names when indexed.
         if !winners.isEmpty, entity.searchKeyColumn != nil {
             insertedArticles.insert(key[0])
             insertedArticlesNeedTags = true
         }
-        let alive = winners.first { $0.column == "alive" }.map { $0.value == true.databaseValue }
-        return (winners.count, changes - winners.count, false, alive)
+        return (winners.count, changes - winners.count, false, Self.alive(in: winners))
+    }
+
+    /// The `_alive` value among `winners`, if one is there.
+    private static func alive(in winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)]) -> Bool? {
+        winners.first { $0.column == "alive" }.map { $0.value == true.databaseValue }
     }
 
     /// Merges a value of an entity or field this build does not know (SPEC.md §3.8): the
