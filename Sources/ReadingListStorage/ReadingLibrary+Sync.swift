@@ -9,7 +9,7 @@ extension ReadingLibrary {
     /// from the page's `toSequence`.
     ///
     /// - Parameter excluding: a replica id whose values are left out: the puller's own, which
-    ///   it already has or has overwritten (SPEC.md §6.2). `nil` for everything.
+    ///   it already has or has overwritten (SPEC.md §6.3). `nil` for everything.
     public func changes(
         after sequence: Int64, limit: Int = 2_000, maxBytes: Int = .max, excluding: String? = nil
     ) throws(ReadingListError) -> ChangePage {

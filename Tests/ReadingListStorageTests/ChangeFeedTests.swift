@@ -137,6 +137,84 @@ import Testing
         #expect(try feed(b.path).map(\.seq) == sequences)
     }
 
+    /// The feed entry's origin: the replica of all its values, or NULL for more than one.
+    func origins(_ path: String) throws -> [String: [Int?]] {
+        try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT row_key, origin FROM change_feed ORDER BY seq").reduce(into: [:]) { origins, row in
+                origins[row["row_key"], default: []].append(row["origin"])
+            }
+        }
+    }
+
+    /// A pull leaves out the puller's own values; entries holding only those are skipped by
+    /// their origin, without reading their rows, and still count as read.
+    @Test func aPullSkipsEntriesOfThePullersOwnValuesWithoutReadingTheirRows() throws {
+        let a = try TemporaryLibrary()
+        let b = try TemporaryLibrary()
+        let fromB = try b.library.save(ArticleDraft(source: .url("https://example.com/b"), title: "From b", tags: ["Shared"])).article
+        try pull(from: b.library, into: a.library)
+        let own = try a.library.save(ArticleDraft(source: .url("https://example.com/a"), title: "From a")).article
+        let bID = try b.library.identity().replicaID
+        let page = try a.library.changes(after: 0, excluding: bID)
+        #expect(Set(page.changes.map(\.key)) == [[own.id.description]])
+        #expect(page.toSequence == (try feed(a.path).map(\.seq).max()) && !page.hasMore)
+        // b's rows are not read at all: with one of them gone, the pull still succeeds.
+        try DatabaseQueue(path: a.path).write { db in
+            try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [fromB.id.description])
+        }
+        #expect(try a.library.changes(after: 0, excluding: bID).changes == page.changes)
+        #expect(throws: ReadingListError.self) { try a.library.changes(after: 0) }
+    }
+
+    /// One merge can write values of two replicas under one entry: it has no single origin,
+    /// and a pull that leaves out one replica's values still carries the other's.
+    @Test func anEntryOfTwoReplicasValuesKeepsTheOthersForAPullThatLeavesOneOut() throws {
+        let clock = ManualClock()
+        let a = try TemporaryLibrary(now: { clock.now })
+        let b = try TemporaryLibrary(now: { clock.now })
+        let c = try TemporaryLibrary(now: { clock.now })
+        let id = try a.library.save(ArticleDraft(source: .url("https://example.com/x"), title: "X")).article.id.description
+        try pull(from: a.library, into: b.library)
+        clock.advance(seconds: 1)
+        try b.library.setRead(id, true)
+        let (aID, bID) = (try a.library.identity().replicaID, try b.library.identity().replicaID)
+        #expect(try b.library.changes(after: 0).changes.filter { $0.key == [id] }.map(\.stamp.replicaID).contains(aID))
+        // c takes a's values and b's of the same row in one page, so in one entry.
+        try pull(from: b.library, into: c.library, pageSize: 100)
+        #expect(try origins(c.path)[id] == [nil])
+        let page = try c.library.changes(after: 0, excluding: aID)
+        let ofX = page.changes.filter { $0.key == [id] }
+        #expect(ofX.map(\.field) == ["readAt"])
+        #expect(ofX.allSatisfy { $0.stamp.replicaID == bID })
+        // A local write has one origin: this replica.
+        clock.advance(seconds: 1)
+        try c.library.setFavorite(id, true)
+        let cOrdinal = try DatabaseQueue(path: c.path).read { try Int.fetchOne($0, sql: "SELECT replica_ordinal FROM library_state") }
+        #expect(try origins(c.path)[id] == [nil, cOrdinal])
+    }
+
+    /// A page cut just after skipped entries ends, as one that read them would, at the last
+    /// entry before the first one it leaves for the next page.
+    @Test func aPageCutAfterSkippedEntriesEndsJustBeforeTheNextPagesFirst() throws {
+        let a = try TemporaryLibrary()
+        let b = try TemporaryLibrary()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/first"), title: "First"))
+        for index in 0..<3 { try b.library.save(ArticleDraft(source: .url("https://example.com/b\(index)"))) }
+        try pull(from: b.library, into: a.library)
+        let last = try a.library.save(ArticleDraft(source: .url("https://example.com/last"), title: "Last")).article.id.description
+        let bID = try b.library.identity().replicaID
+        let entries = try feed(a.path)
+        let lastEntry = try #require(entries.first { $0.rowKey == last }).seq
+        let fields = try a.library.changes(after: 0, excluding: bID).changes.count
+        let first = try a.library.changes(after: 0, limit: fields / 2, excluding: bID)
+        #expect(first.hasMore)
+        #expect(first.toSequence == entries.map(\.seq).filter { $0 < lastEntry }.max())
+        #expect(first.toSequence > entries[0].seq, "the skipped entries count as read")
+        let second = try a.library.changes(after: first.toSequence, limit: fields / 2, excluding: bID)
+        #expect(Set(second.changes.map(\.key)) == [[last]])
+        #expect(!second.hasMore && second.toSequence == lastEntry)
+    }
+
     @Test func theEarliestAddTimeWinsEvenAgainstALaterLocalWrite() throws {
         let clock = ManualClock()
         let temporary = try TemporaryLibrary(now: { clock.now })

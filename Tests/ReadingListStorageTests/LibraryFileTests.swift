@@ -46,6 +46,39 @@ import Testing
         #expect(try ReadingLibrary(path: path).articles().count == 2)
     }
 
+    /// A pull's pages leave their writes in the WAL (up to a bound far above SQLite's 1,000
+    /// pages), to be copied into the file once: at the pull's last page, or, when the pull
+    /// stops before it, at the next commit.
+    @Test func theWALOfAPullIsCopiedIntoTheFileAtItsLastPageOrTheNextWrite() throws {
+        let source = try TemporaryLibrary()
+        let words = (0..<2_000).map { "word\($0 % 97)" }.joined(separator: " ")
+        for index in 0..<800 {
+            try source.library.save(ArticleDraft(source: .url("https://example.com/\(index)"), content: "Article \(index). \(words)"))
+        }
+        let fields = try source.library.changes(after: 0, limit: .max).changes.count
+        let first = try source.library.changes(after: 0, limit: fields / 2)
+        let rest = try source.library.changes(after: first.toSequence, limit: .max)
+        #expect(first.hasMore && !rest.hasMore)
+        let peer = try source.library.identity()
+        func fileSize(_ path: String) throws -> Int {
+            try (FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        }
+        for ending in ["last page", "next write"] {
+            let target = try TemporaryLibrary()
+            try target.library.save(ArticleDraft(source: .url("https://example.com/own")))
+            let before = try fileSize(target.path)
+            try target.library.apply(first, from: peer)
+            #expect(try fileSize(target.path + "-wal") > 1_000 * 4_096)
+            #expect(try fileSize(target.path) == before, "a page with more to come was copied into the file")
+            if ending == "last page" {
+                try target.library.apply(rest, from: peer)
+            } else {
+                try target.library.save(ArticleDraft(source: .url("https://example.com/own"), title: "Own"))
+            }
+            #expect(try fileSize(target.path) > before + 1_000 * 4_096, "the \(ending) did not copy the WAL into the file")
+        }
+    }
+
     @Test func aMissingFolderIsNamedInTheError() throws {
         let path = "/nonexistent-\(UUID().uuidString)/library.sqlite"
         let error = #expect(throws: ReadingListError.self) { try ReadingLibrary(path: path) }

@@ -7,7 +7,7 @@ import Testing
 /// Shipped migrations never change: the schema a new library gets is pinned here. A schema
 /// change is a new migration (and a new expected entry below), never an edit of an old one.
 @Suite struct SchemaHistoryTests {
-    static let expectedMigrations = ["v1 library", "v2 file identity and foreign fields", "v3 kept state checksum", "v4 page fetches"]
+    static let expectedMigrations = ["v1 library", "v2 file identity and foreign fields", "v3 kept state checksum", "v4 page fetches", "v5 feed entry origin"]
 
     @Test func migrationsAreOnlyEverAppended() throws {
         let temporary = try TemporaryLibrary()
@@ -36,7 +36,7 @@ import Testing
             "table article_search_docsize: f3cd6de99ecc01d5",
             "table article_search_idx: eb62cf48b183900",
             "table article_tag: 96453e3c856d9136",
-            "table change_feed: 6765892fe270c383",
+            "table change_feed: 95c34ee72fb26ed7",
             "table file_identity: afd7c7ebe3ba638e",
             "table foreign_field: 880483d4fcb6f2a7",
             "table highlight: ab8b7d08dd52de8d",

@@ -11,17 +11,19 @@ enum ChangeFeedReader {
     /// The current value of every field written after `sequence`: whole feed entries, at least
     /// one, and then only while the page holds at most `limit` field changes of about
     /// `maxBytes` (``estimatedSize(of:)``). Values stamped by replica `excluded` are left out
-    /// (the puller's own writes: echoes), though their entries still count as read.
+    /// (the puller's own writes: echoes), though their entries still count as read: entries
+    /// whose `origin` is that replica are skipped without reading their rows, and `to` is the
+    /// entry before the first one left for the next page, or the feed's last.
     static func page(_ db: Database, after sequence: Int64, limit: Int, maxBytes: Int, excluding excluded: String?) throws -> ChangePage {
         let replicaIDs = try ReplicaDirectory.ids(db)
         let excludedOrdinals = Set(replicaIDs.filter { $0.value == excluded }.keys)
         var changes: [FieldChange] = []
         var bytes = 0
-        var toSequence = sequence
-        var hasMore = false
+        var firstLeft: Int64?
         // The feed and the rows of each entity, read through SQLite's C API (see RawStatement).
         var rowQueries: [Int: RawStatement] = [:]
-        let entries = try RawStatement(db, sql: "SELECT seq, entity, row_key FROM change_feed WHERE seq > ? ORDER BY seq")
+        let echoes = excludedOrdinals.isEmpty ? "" : " AND (origin IS NULL OR origin NOT IN (\(excludedOrdinals.sorted().map(String.init).joined(separator: ", "))))"
+        let entries = try RawStatement(db, sql: "SELECT seq, entity, row_key FROM change_feed WHERE seq > ?\(echoes) ORDER BY seq")
         try entries.forEachRow([sequence.databaseValue]) { entry in
             let entrySequence = entry.int64(0)
             let code = Int(entry.int64(1))
@@ -48,16 +50,21 @@ enum ChangeFeedReader {
             }
             let entryBytes = rowChanges.reduce(0) { $0 + estimatedSize(of: $1) }
             if !changes.isEmpty, changes.count + rowChanges.count > limit || bytes + entryBytes > maxBytes {
-                hasMore = true
+                firstLeft = entrySequence
                 return false
             }
             changes += rowChanges
             bytes += entryBytes
-            toSequence = entrySequence
             return true
         }
         let feedEnd = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_feed") ?? 0
-        return ChangePage(changes: changes, afterSequence: sequence, toSequence: toSequence, hasMore: hasMore, feedEnd: max(feedEnd, toSequence))
+        let toSequence = if let firstLeft {
+            try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_feed WHERE seq < ?", arguments: [firstLeft]) ?? sequence
+        } else {
+            max(feedEnd, sequence)
+        }
+        return ChangePage(
+            changes: changes, afterSequence: sequence, toSequence: toSequence, hasMore: firstLeft != nil, feedEnd: max(feedEnd, toSequence))
     }
 
     /// The parts of a feed entry's `row_key`: the key's parts joined by spaces (ids have none).

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import ReadingListModel
 
 /// The one write path for synced tables.
@@ -27,7 +28,7 @@ final class ChangeWriter {
     private var lastSequence: Int64
     /// Feed entries given out and not inserted yet: they go in batches, one statement each,
     /// instead of a statement (and an AUTOINCREMENT update) per written row.
-    private var pendingFeed: [(sequence: Int64, entity: Int, rowKey: String)] = []
+    private var pendingFeed: [(sequence: Int64, entity: Int, rowKey: String, origin: Int?)] = []
     private static let feedBatch = 100
     /// Articles with a search key above this are not in the search index yet
     /// (`library_state.search_indexed_through`): new articles are indexed together, in one
@@ -103,14 +104,26 @@ final class ChangeWriter {
     }
 
     /// Inserts the pending feed entries, persists the greatest clock reading this transaction
-    /// used or saw, and the state checksum with its writes. Call once, before commit.
+    /// used or saw, and the state checksum with its writes, and sets how large the WAL may grow
+    /// before the commit copies it into the file. Call once, before commit.
     func commitClock() throws {
         try indexNewArticles()
         try flushFeed()
         let high = Int64(bitPattern: max(timestamp, observed).rawValue)
         try db.cachedStatement(sql: "UPDATE library_state SET clock = ? WHERE clock < ?").execute(arguments: [high, high])
         if checksum != storedChecksum { try StateChecksum.store(checksum, db) }
+        // A commit copies the WAL into the file once it holds 1,000 pages (SQLite's default).
+        // A page of a pull with more to come lets it grow to 65,536 pages (256 MiB at 4 KiB):
+        // a first sync rewrites the same index pages in every transaction, and copying them
+        // into the file after every few pages made 7 % of its time. The WAL is then copied at
+        // the pull's last page, or by the next commit after a pull that stopped early.
+        sqlite3_wal_autocheckpoint(db.sqliteConnection, defersIndexing ? Self.pullCheckpointPages : Self.checkpointPages)
     }
+
+    /// The WAL size, in pages, at which a commit copies the WAL into the file.
+    private static let checkpointPages: Int32 = 1_000
+    /// The same, for a page of a pull with more to come (see ``commitClock()``).
+    private static let pullCheckpointPages: Int32 = 65_536
 
     /// Writes `values` into the row of `entity` identified by `key`, creating the row if needed.
     ///
@@ -238,7 +251,8 @@ final class ChangeWriter {
         checksum &+= StateChecksum.term(
             rowPrefix: StateChecksum.rowPrefix(entity: change.entity, key: change.key), field: change.field,
             timestamp: change.stamp.timestamp, replicaID: change.stamp.replicaID)
-        let sequence = try addFeedEntry(entity: ForeignFields.feedCode, rowKey: "")
+        let replica = try ordinal(of: change.stamp.replicaID)
+        let sequence = try addFeedEntry(entity: ForeignFields.feedCode, rowKey: "", origin: replica)
         let stored = ForeignFields.stored(change.value)
         try db.execute(
             sql: """
@@ -248,7 +262,7 @@ final class ChangeWriter {
                 """,
             arguments: [
                 change.entity, key, change.field, stored.value, stored.kind,
-                Int64(bitPattern: change.stamp.timestamp.rawValue), try ordinal(of: change.stamp.replicaID), sequence,
+                Int64(bitPattern: change.stamp.timestamp.rawValue), replica, sequence,
             ])
         return true
     }
@@ -325,7 +339,8 @@ final class ChangeWriter {
         guard !fields.isEmpty else { return false }
         if entity.table == SyncedEntity.tag.table { tagCache.removeAll() }
         let checksumBefore = checksum
-        let sequence = try addFeedEntry(entity: entity.code, rowKey: Self.feedRowKey(key))
+        let origin = fields.allSatisfy { $0.replica == fields[0].replica } ? fields[0].replica : nil
+        let sequence = try addFeedEntry(entity: entity.code, rowKey: Self.feedRowKey(key), origin: origin)
         var clock = existing?.clock ?? FieldClock()
         let rowPrefix = StateChecksum.rowPrefix(entity: entity.name, key: key)
         // In field order, so that one statement serves every write of the same fields.
@@ -460,12 +475,13 @@ final class ChangeWriter {
         try TagWrites.refreshSearchText(of: indexed, db)
     }
 
-    /// Gives out the next feed sequence for a write to the row `rowKey` of `entity`.
-    private func addFeedEntry(entity: Int, rowKey: String) throws -> Int64 {
+    /// Gives out the next feed sequence for a write to the row `rowKey` of `entity`, whose
+    /// values are all stamped by replica `origin` (an ordinal), or by more than one if nil.
+    private func addFeedEntry(entity: Int, rowKey: String, origin: Int?) throws -> Int64 {
         // Flushed before, not after: the entry just given out stays pending, to be taken back.
         if pendingFeed.count >= Self.feedBatch { try flushFeed() }
         lastSequence += 1
-        pendingFeed.append((lastSequence, entity, rowKey))
+        pendingFeed.append((lastSequence, entity, rowKey, origin))
         return lastSequence
     }
 
@@ -489,13 +505,13 @@ final class ChangeWriter {
     /// Inserts the pending feed entries in one statement.
     private func flushFeed() throws {
         guard !pendingFeed.isEmpty else { return }
-        let rows = Array(repeating: "(?, ?, ?)", count: pendingFeed.count).joined(separator: ", ")
+        let rows = Array(repeating: "(?, ?, ?, ?)", count: pendingFeed.count).joined(separator: ", ")
         var values: [DatabaseValue] = []
-        values.reserveCapacity(pendingFeed.count * 3)
+        values.reserveCapacity(pendingFeed.count * 4)
         for entry in pendingFeed {
-            values += [entry.sequence.databaseValue, entry.entity.databaseValue, entry.rowKey.databaseValue]
+            values += [entry.sequence.databaseValue, entry.entity.databaseValue, entry.rowKey.databaseValue, entry.origin.databaseValue]
         }
-        try statement("INSERT INTO change_feed (seq, entity, row_key) VALUES \(rows)").execute(values)
+        try statement("INSERT INTO change_feed (seq, entity, row_key, origin) VALUES \(rows)").execute(values)
         pendingFeed.removeAll(keepingCapacity: true)
     }
 

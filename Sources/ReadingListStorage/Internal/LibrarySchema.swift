@@ -7,7 +7,7 @@ enum LibrarySchema {
     /// `PRAGMA application_id` of every readlist library ("RDLS").
     static let applicationID: Int32 = 0x5244_4C53
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let currentVersion = 4
+    static let currentVersion = 5
 
     /// Brings the file up to the current schema. Another process may be migrating the same new
     /// file at the same moment; if it wins the race, its migration stands and ours is a no-op.
@@ -233,6 +233,18 @@ enum LibrarySchema {
                     attempted_at INTEGER NOT NULL  -- Unix milliseconds
                 ) WITHOUT ROWID;
                 PRAGMA user_version = 4;
+                """)
+        }
+        migrator.registerMigration("v5 feed entry origin") { db in
+            // The replica (ordinal in `replica`) that stamped every value of a feed entry, or
+            // NULL when they came from more than one (or the entry is older than the column).
+            // A pull leaves out the puller's own values (SPEC.md §6.3); with this it skips
+            // entries holding nothing else without reading their rows. The values of an entry
+            // only ever leave it (§3.4), so an entry of one replica stays one. Entries older
+            // than the column, or written by an older build, are NULL: read as before.
+            try db.execute(sql: """
+                ALTER TABLE change_feed ADD COLUMN origin INTEGER;
+                PRAGMA user_version = 5;
                 """)
         }
         return migrator
