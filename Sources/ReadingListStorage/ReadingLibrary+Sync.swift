@@ -38,12 +38,12 @@ extension ReadingLibrary {
     /// library's change feed, so they travel on to other replicas.
     @discardableResult
     public func apply(_ changes: [FieldChange]) throws(ReadingListError) -> MergeReport {
-        let validated = try Self.validated(changes)
+        let validated = try PreparedPage.validated(changes)
         return try change { writer in try Self.merge(validated, writer: writer) }
     }
 
     /// Merges validated changes and refreshes what derives from tags.
-    private static func merge(_ validated: ValidatedChanges, writer: ChangeWriter) throws -> MergeReport {
+    private static func merge(_ validated: PreparedPage.ValidatedChanges, writer: ChangeWriter) throws -> MergeReport {
         var report = MergeReport()
         var touchedArticles = Set<String>()
         var renamedTags = Set<String>()
@@ -125,7 +125,15 @@ extension ReadingLibrary {
     public func apply(
         _ page: ChangePage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval = 86_400
     ) throws(ReadingListError) -> MergeReport {
-        try apply(page, from: peer, maxClockSkew: maxClockSkew, preview: false)
+        try apply(PreparedPage(page), from: peer, maxClockSkew: maxClockSkew, preview: false)
+    }
+
+    /// Applies a page prepared ahead (see ``PreparedPage``): as ``apply(_:from:maxClockSkew:)``.
+    @discardableResult
+    public func apply(
+        _ prepared: PreparedPage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval = 86_400
+    ) throws(ReadingListError) -> MergeReport {
+        try apply(prepared, from: peer, maxClockSkew: maxClockSkew, preview: false)
     }
 
     /// What applying a page of `peer`'s feed would do, without changing anything (a dry run).
@@ -135,27 +143,30 @@ extension ReadingLibrary {
     public func preview(
         _ page: ChangePage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval = 86_400
     ) throws(ReadingListError) -> MergeReport {
-        try apply(page, from: peer, maxClockSkew: maxClockSkew, preview: true)
+        try apply(PreparedPage(page), from: peer, maxClockSkew: maxClockSkew, preview: true)
+    }
+
+    /// Previews a page prepared ahead (see ``PreparedPage``): as ``preview(_:from:maxClockSkew:)``.
+    public func preview(
+        _ prepared: PreparedPage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval = 86_400
+    ) throws(ReadingListError) -> MergeReport {
+        try apply(prepared, from: peer, maxClockSkew: maxClockSkew, preview: true)
     }
 
     private func apply(
-        _ page: ChangePage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval, preview: Bool
+        _ prepared: PreparedPage, from peer: ReplicaIdentity, maxClockSkew: TimeInterval, preview: Bool
     ) throws(ReadingListError) -> MergeReport {
+        let page = prepared.page
         let now = now()
         let limit = HybridTimestamp.milliseconds(of: now.addingTimeInterval(maxClockSkew))
-        // By index: iterating the changes would copy each one (its strings and key) to read a number.
-        var latest = page.changes.startIndex
-        for position in page.changes.indices where page.changes[position].stamp.timestamp > page.changes[latest].stamp.timestamp {
-            latest = position
-        }
-        if page.changes.indices.contains(latest), page.changes[latest].stamp.timestamp.milliseconds > limit {
+        if let latest = prepared.latest, page.changes[latest].stamp.timestamp.milliseconds > limit {
             let ahead = page.changes[latest]
             let skew = Double(ahead.stamp.timestamp.milliseconds) / 1000 - now.timeIntervalSince1970
             throw ReadingListError(
                 .clockSkew,
                 "Replica \(ahead.stamp.replicaID) (via \(peer.replicaID)) stamped changes \(Int(skew)) s ahead of this clock, more than the \(Int(maxClockSkew)) s allowed. Fix the clock of that device, then sync again; nothing was applied.")
         }
-        let validated = try Self.validated(page.changes)
+        let validated = try prepared.validated.get()
         let syncedAt = ArticleRows.milliseconds(now)
         return try change(rollingBack: preview) { writer in
             // New articles enter the search index with the last page of a pull, all at once.
@@ -201,76 +212,5 @@ extension ReadingLibrary {
         PeerCursor(
             replicaID: row["replica_id"], incarnation: row["incarnation"], sequence: row["cursor"],
             syncedAt: ArticleRows.date(row["synced_at"]) ?? Date(timeIntervalSince1970: 0))
-    }
-
-    private struct RowChanges {
-        var entity: SyncedEntity
-        var key: [String]
-        var changes: [(field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)]
-    }
-
-    /// A row of a known entity, as `validated` groups changes by it.
-    private struct RowKey: Hashable {
-        var entity: Int
-        var key: [String]
-    }
-
-    /// Changes checked and grouped: rows of known entities, and values this build does not know.
-    private struct ValidatedChanges {
-        var rows: [RowChanges] = []
-        var foreign: [FieldChange] = []
-    }
-
-    /// Checks every change before anything is written, and groups known ones by row (in order).
-    private static func validated(_ changes: [FieldChange]) throws(ReadingListError) -> ValidatedChanges {
-        var validated = ValidatedChanges()
-        var index: [RowKey: Int] = [:]
-        // The replica id last found valid: a page mostly carries one or two.
-        var checkedReplica: String?
-        for (position, change) in changes.enumerated() {
-            func invalid(_ reason: String) -> ReadingListError {
-                ReadingListError(.invalidInput, "Change \(position + 1) (\(change.entity).\(change.field)) is invalid: \(reason).")
-            }
-            if change.stamp.replicaID != checkedReplica {
-                guard FieldChange.isLowercaseUUID(change.stamp.replicaID) else { throw invalid("the replica id is not a lowercase UUID") }
-                checkedReplica = change.stamp.replicaID
-            }
-            if case .integer(let number) = change.value, !(-FieldChange.maxWireInteger...FieldChange.maxWireInteger).contains(number) {
-                throw invalid("integers must lie within ±2^53")
-            }
-            if case .text(var text) = change.value, text.withUTF8({ $0.contains(0) }) {
-                throw invalid("text must not contain U+0000")
-            }
-            guard let entity = SyncedEntity.named(change.entity), let field = entity.field(named: change.field) else {
-                // A newer replica's entity or field: kept and relayed (SPEC.md §3.8).
-                guard FieldChange.isValidName(change.entity), FieldChange.isValidName(change.field) else {
-                    throw invalid("an entity or field name must be 1–64 letters, digits or underscores")
-                }
-                let knownEntity = SyncedEntity.named(change.entity)
-                guard knownEntity.map({ change.key.count == $0.keyColumns.count && change.key.allSatisfy(FieldChange.isLowercaseUUID) })
-                    ?? FieldChange.isValidKey(change.key)
-                else { throw invalid("the key is malformed") }
-                validated.foreign.append(change)
-                continue
-            }
-            guard let value = change.value.databaseValue(kind: field.kind) else { throw invalid("the value has the wrong type") }
-            guard field.nullable || !value.isNull else { throw invalid("the field cannot be null") }
-            // A row's changes mostly come together: only a new row's key is checked and looked up.
-            if let last = validated.rows.indices.last, validated.rows[last].entity.code == entity.code, validated.rows[last].key == change.key {
-                validated.rows[last].changes.append((field, value, change.stamp))
-                continue
-            }
-            guard change.key.count == entity.keyColumns.count, change.key.allSatisfy(FieldChange.isLowercaseUUID) else {
-                throw invalid("the key must be \(entity.keyColumns.count) lowercase UUID(s)")
-            }
-            let rowKey = RowKey(entity: entity.code, key: change.key)
-            if let existing = index[rowKey] {
-                validated.rows[existing].changes.append((field, value, change.stamp))
-            } else {
-                index[rowKey] = validated.rows.count
-                validated.rows.append(RowChanges(entity: entity, key: change.key, changes: [(field, value, change.stamp)]))
-            }
-        }
-        return validated
     }
 }

@@ -1,20 +1,23 @@
 import Foundation
 import ReadingListModel
+import ReadingListStorage
 import ReadingListSupport
 import ReadingListWire
 
-/// The pages of one pull of the peer's feed, pulled and decoded on a thread of their own one
-/// page ahead of the caller: while the caller applies a page, the peer reads and encodes the
-/// next one and this side decodes it. The pulls are the ones a page-at-a-time loop sends (each
+/// The pages of one pull of the peer's feed, pulled, decoded and prepared (``PreparedPage``) on
+/// a thread of their own one page ahead of the caller: while the caller applies a page, the peer
+/// reads and encodes the next one and this side decodes and checks it. The pulls are the ones a page-at-a-time loop sends (each
 /// continues after the page before), so the peer cannot tell the difference.
 ///
 /// The transport is used by the stream's thread alone from ``init(over:peer:after:full:pageLimit:pageBytes:)``
 /// until the last page, a failure, or ``finish()`` returns; call `finish()` (a `defer`) before
 /// using the transport again.
 struct PageStream {
-    /// A page the peer sent, with the size of the pull that asked for it and of the answer.
+    /// A page the peer sent, prepared to apply, with the size of the pull that asked for it and
+    /// of the answer.
     struct Pulled: Sendable {
-        let page: ChangePage
+        let prepared: PreparedPage
+        var page: ChangePage { prepared.page }
         let requestBytes: Int
         let replyBytes: Int
     }
@@ -55,6 +58,6 @@ struct PageStream {
         let request = SyncCodec.encode(.pull(pull))
         let answer = try transport.answer(to: request)
         guard case .changes(let changes) = answer.message else { throw answer.message.unexpected(where: "changes") }
-        return Pulled(page: changes.page, requestBytes: request.count, replyBytes: answer.bytes)
+        return Pulled(prepared: PreparedPage(changes.page), requestBytes: request.count, replyBytes: answer.bytes)
     }
 }

@@ -89,8 +89,8 @@ public enum SyncSession {
                 report.bytesSent += pulled.requestBytes
                 report.bytesReceived += pulled.replyBytes
                 let merged = options.dryRun
-                    ? try library.preview(page, from: peer, maxClockSkew: options.maxClockSkew)
-                    : try library.apply(page, from: peer, maxClockSkew: options.maxClockSkew)
+                    ? try library.preview(pulled.prepared, from: peer, maxClockSkew: options.maxClockSkew)
+                    : try library.apply(pulled.prepared, from: peer, maxClockSkew: options.maxClockSkew)
                 tally.record(merged.rows)
                 report.pagesReceived += 1
                 report.changesReceived += page.changes.count

@@ -58,6 +58,24 @@ import Testing
         #expect(try c.library.search("kestrels birds").count == 1)
     }
 
+    /// An article's tags' names are written with the page that inserts it, and again with any
+    /// later page that merges its memberships, before the pull's last page indexes it.
+    @Test func anArticleAndItsMembershipsInDifferentPagesOfAPullAreFoundByItsTags() throws {
+        let (a, _, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), content: "Kestrels hover.", tags: ["Birds", "Hover"]))
+        let sender = try a.library.identity()
+        let changes = try a.library.changes(after: 0).changes
+        let (articleChanges, others) = (changes.filter { $0.entity == "article" }, changes.filter { $0.entity != "article" })
+        for (first, last) in [(articleChanges, others), (others, articleChanges), (articleChanges + others.prefix(2), Array(others.dropFirst(2)))] {
+            let (_, b, _, _) = try pair()
+            try b.library.apply(ChangePage(changes: first, afterSequence: 0, toSequence: 1, hasMore: true), from: sender)
+            try b.library.apply(ChangePage(changes: last, afterSequence: 1, toSequence: 2, hasMore: false), from: sender)
+            #expect(try b.library.search("birds").map(\.article.url) == ["https://example.com/x"])
+            #expect(try b.library.search("hover kestrels").count == 1)
+            try expectWholeSearchIndex(b.path)
+        }
+    }
+
     @Test func replayingAPageChangesNothing() throws {
         let (a, b, _, _) = try pair()
         try a.library.save(ArticleDraft(source: .url("https://example.com/x"), tags: ["t"]))

@@ -7,7 +7,7 @@ import Testing
 /// Shipped migrations never change: the schema a new library gets is pinned here. A schema
 /// change is a new migration (and a new expected entry below), never an edit of an old one.
 @Suite struct SchemaHistoryTests {
-    static let expectedMigrations = ["v1 library", "v2 file identity and foreign fields", "v3 kept state checksum", "v4 page fetches", "v5 feed entry origin"]
+    static let expectedMigrations = ["v1 library", "v2 file identity and foreign fields", "v3 kept state checksum", "v4 page fetches", "v5 feed entry origin and current search tags"]
 
     @Test func migrationsAreOnlyEverAppended() throws {
         let temporary = try TemporaryLibrary()

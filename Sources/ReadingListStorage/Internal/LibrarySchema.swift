@@ -235,15 +235,22 @@ enum LibrarySchema {
                 PRAGMA user_version = 4;
                 """)
         }
-        migrator.registerMigration("v5 feed entry origin") { db in
+        migrator.registerMigration("v5 feed entry origin and current search tags") { db in
             // The replica (ordinal in `replica`) that stamped every value of a feed entry, or
             // NULL when they came from more than one (or the entry is older than the column).
             // A pull leaves out the puller's own values (SPEC.md §6.3); with this it skips
             // entries holding nothing else without reading their rows. The values of an entry
             // only ever leave it (§3.4), so an entry of one replica stays one. Entries older
             // than the column, or written by an older build, are NULL: read as before.
+            // From this version on, the `tags` of an article not in the search index yet is
+            // kept current too (ChangeWriter.indexNewArticles), not worked out when it is
+            // indexed: bring those an older build left behind up to date.
             try db.execute(sql: """
                 ALTER TABLE change_feed ADD COLUMN origin INTEGER;
+                UPDATE article SET tags = coalesce((
+                    SELECT group_concat(tag.name, ' ') FROM article_tag m JOIN tag ON tag.id = m.tag_id
+                    WHERE m.article_id = article.id AND m.alive = 1), '')
+                WHERE search_id > (SELECT search_indexed_through FROM library_state);
                 PRAGMA user_version = 5;
                 """)
         }
