@@ -28,6 +28,7 @@ public struct PreparedPage: Sendable {
         validated = Result { () throws(ReadingListError) in try Self.validated(page.changes) }
     }
 
+    /// A row of a known entity and the changes to it, in page order.
     struct RowChanges: Sendable {
         var entity: SyncedEntity
         var key: [String]

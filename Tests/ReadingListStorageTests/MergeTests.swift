@@ -197,6 +197,32 @@ import Testing
         }
     }
 
+    /// A page is prepared (checked and grouped) ahead without throwing; applying or previewing
+    /// it throws what applying the page would, and applies nothing, not even its cursor.
+    @Test func aPreparedInvalidPageIsRefusedWhenApplied() throws {
+        let (a, b, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), tags: ["t"]))
+        let sender = try a.library.identity()
+        let page = try a.library.changes(after: 0)
+        var changes = page.changes
+        changes.append(FieldChange(
+            entity: "article", key: [changes[0].key[0]], field: "title", value: .integer(3), stamp: changes[0].stamp))
+        let prepared = PreparedPage(ChangePage(changes: changes, afterSequence: 0, toSequence: page.toSequence, hasMore: false))
+        for preview in [true, false] {
+            let error = #expect(throws: ReadingListError.self) {
+                if preview { try b.library.preview(prepared, from: sender) } else { try b.library.apply(prepared, from: sender) }
+            }
+            #expect(error?.code == .invalidInput && error?.message.contains("Change \(changes.count) (article.title)") == true)
+        }
+        #expect(try b.library.status().articles == 0)
+        #expect(try b.library.cursor(for: sender.replicaID) == nil)
+        // The same page without the bad change, prepared, applies as the page would.
+        let report = try b.library.apply(PreparedPage(page), from: sender)
+        #expect(report.applied == page.changes.count)
+        #expect(try dump(b.library) == dump(a.library))
+        #expect(try b.library.cursor(for: sender.replicaID)?.sequence == page.toSequence)
+    }
+
     @Test func unknownEntitiesAndFieldsAreKeptRelayedAndMergedByLatestStamp() throws {
         let (a, b, _, _) = try pair()
         let c = try TemporaryLibrary()
