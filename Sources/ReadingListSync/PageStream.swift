@@ -9,9 +9,9 @@ import ReadingListWire
 /// reads and encodes the next one and this side decodes and checks it. The pulls are the ones a page-at-a-time loop sends (each
 /// continues after the page before), so the peer cannot tell the difference.
 ///
-/// The transport is used by the stream's thread alone from ``init(over:peer:after:full:pageLimit:pageBytes:)``
-/// until the last page, a failure, or ``finish()`` returns; call `finish()` (a `defer`) before
-/// using the transport again.
+/// The transport is used by the stream's thread alone from
+/// ``init(over:peer:after:full:pageLimit:pageBytes:)`` until the last page, a failure, or
+/// ``finish()`` returns; call `finish()` (a `defer`) before using the transport again.
 struct PageStream {
     /// A page the peer sent, prepared to apply, with the size of the pull that asked for it and
     /// of the answer.

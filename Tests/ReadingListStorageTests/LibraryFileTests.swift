@@ -48,7 +48,7 @@ import Testing
 
     /// A pull's pages leave their writes in the WAL (up to a bound far above SQLite's 1,000
     /// pages), to be copied into the file once: at the pull's last page, or, when the pull
-    /// stops before it, at the next commit.
+    /// stops before it, at the next commit. The WAL then shrinks back when it starts over.
     @Test func theWALOfAPullIsCopiedIntoTheFileAtItsLastPageOrTheNextWrite() throws {
         let source = try TemporaryLibrary()
         let words = (0..<2_000).map { "word\($0 % 97)" }.joined(separator: " ")
@@ -76,6 +76,9 @@ import Testing
                 try target.library.save(ArticleDraft(source: .url("https://example.com/own"), title: "Own"))
             }
             #expect(try fileSize(target.path) > before + 1_000 * 4_096, "the \(ending) did not copy the WAL into the file")
+            // The WAL starts over with the next write, cut back to 4 MiB.
+            try target.library.setFavorite("https://example.com/own", true)
+            #expect(try fileSize(target.path + "-wal") <= 4 * 1_048_576 + 64 * 1_024)
         }
     }
 

@@ -76,6 +76,24 @@ import Testing
         }
     }
 
+    /// A tag renamed in a later page than its article renames the article's search tags too,
+    /// though the article is not in the search index yet.
+    @Test func aTagRenamedInALaterPageOfAPullRenamesItsArticlesSearchTags() throws {
+        let (a, b, clockA, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), content: "Kestrels hover.", tags: ["Birds"]))
+        let sender = try a.library.identity()
+        let first = try a.library.changes(after: 0)
+        try b.library.apply(ChangePage(changes: first.changes, afterSequence: 0, toSequence: first.toSequence, hasMore: true), from: sender)
+        clockA.advance(seconds: 1)
+        #expect(try a.library.renameTag("Birds", to: "Raptors") == 1)
+        let rest = try a.library.changes(after: first.toSequence)
+        #expect(rest.changes.contains { $0.entity == "tag" } && !rest.changes.contains { $0.entity == "article" })
+        try b.library.apply(rest, from: sender)
+        #expect(try b.library.search("raptors").map(\.article.url) == ["https://example.com/x"])
+        #expect(try b.library.search("birds").isEmpty)
+        try expectWholeSearchIndex(b.path)
+    }
+
     @Test func replayingAPageChangesNothing() throws {
         let (a, b, _, _) = try pair()
         try a.library.save(ArticleDraft(source: .url("https://example.com/x"), tags: ["t"]))

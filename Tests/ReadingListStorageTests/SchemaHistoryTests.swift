@@ -67,6 +67,32 @@ import Testing
         #expect(status.articles == 1)
     }
 
+    /// A version 4 build worked out the tags of articles waiting for the search index only when
+    /// it indexed them; from version 5 they are kept current, so the upgrade brings them up to date.
+    @Test func aVersion4LibraryWithArticlesWaitingForTheSearchIndexGetsTheirTagsOnUpgrade() throws {
+        let source = try TemporaryLibrary()
+        try source.library.save(ArticleDraft(source: .url("https://example.com/x"), content: "Kestrels hover.", tags: ["Birds"]))
+        let page = try source.library.changes(after: 0)
+        let target = try TemporaryLibrary()
+        try target.library.apply(
+            ChangePage(changes: page.changes, afterSequence: 0, toSequence: page.toSequence, hasMore: true), from: source.library.identity())
+        // As a version 4 build leaves a pull cut after a page: the article waits, its tags not worked out.
+        try DatabaseQueue(path: target.path).write { db in
+            try db.execute(sql: """
+                UPDATE article SET tags = '';
+                ALTER TABLE change_feed DROP COLUMN origin;
+                DELETE FROM grdb_migrations WHERE identifier = 'v5 feed entry origin and current search tags';
+                PRAGMA user_version = 4;
+                """)
+        }
+        let upgraded = try ReadingLibrary(path: target.path)
+        #expect(try upgraded.status().schemaVersion == 5)
+        // The next change indexes the waiting article, with its tags.
+        try upgraded.save(ArticleDraft(source: .url("https://example.com/y"), content: "Owls hoot."))
+        #expect(try upgraded.search("birds").map(\.article.url) == ["https://example.com/x"])
+        try expectWholeSearchIndex(target.path)
+    }
+
     /// FNV-1a (64-bit) of the SQL text: any edit to a shipped statement changes it.
     static func fingerprint(_ sql: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -12,8 +12,9 @@ enum ChangeFeedReader {
     /// one, and then only while the page holds at most `limit` field changes of about
     /// `maxBytes` (``estimatedSize(of:)``). Values stamped by replica `excluded` are left out
     /// (the puller's own writes: echoes), though their entries still count as read: entries
-    /// whose `origin` is that replica are skipped without reading their rows, and `to` is the
-    /// entry before the first one left for the next page, or the feed's last.
+    /// whose `origin` is that replica are skipped without reading their rows, an entry left
+    /// with nothing to send never ends a page, and `to` is the entry before the first one left
+    /// for the next page, or else the feed's last (`sequence` if the feed ends before it).
     static func page(_ db: Database, after sequence: Int64, limit: Int, maxBytes: Int, excluding excluded: String?) throws -> ChangePage {
         let replicaIDs = try ReplicaDirectory.ids(db)
         let excludedOrdinals = Set(replicaIDs.filter { $0.value == excluded }.keys)
@@ -48,6 +49,8 @@ enum ChangeFeedReader {
                 rowChanges = try changesOfRow(
                     query, entity, key: rowKey(rowKeyText), at: entrySequence, replicaIDs: replicaIDs, excluding: excludedOrdinals)
             }
+            // An entry with nothing to send (echoes whose origin is mixed) never ends a page.
+            guard !rowChanges.isEmpty else { return true }
             let entryBytes = rowChanges.reduce(0) { $0 + estimatedSize(of: $1) }
             if !changes.isEmpty, changes.count + rowChanges.count > limit || bytes + entryBytes > maxBytes {
                 firstLeft = entrySequence

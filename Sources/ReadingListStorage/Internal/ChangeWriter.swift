@@ -120,11 +120,19 @@ final class ChangeWriter {
         // a first sync rewrites the same index pages in every transaction, and copying them
         // into the file after every few pages made 7 % of its time. The WAL is then copied at
         // the pull's last page, or by the next commit after a pull that stopped early.
+        // (`ReadingLibrary.change` restores the usual size after the commit.)
         sqlite3_wal_autocheckpoint(db.sqliteConnection, defersIndexing ? Self.pullCheckpointPages : Self.checkpointPages)
     }
 
     /// The WAL size, in pages, at which a commit copies the WAL into the file.
     private static let checkpointPages: Int32 = 1_000
+
+    /// Restores the usual WAL size at which a commit copies the WAL into the file, after a
+    /// change that may have set a pull's (``commitClock()``): for writes that do not go
+    /// through a change writer.
+    static func restoreCheckpointPages(_ db: Database) {
+        sqlite3_wal_autocheckpoint(db.sqliteConnection, checkpointPages)
+    }
     /// The same, for a page of a pull with more to come (see ``commitClock()``).
     private static let pullCheckpointPages: Int32 = 65_536
 
@@ -220,7 +228,8 @@ final class ChangeWriter {
         _ entity: SyncedEntity, key: [String], winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)],
         changes: Int
     ) -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?) {
-        // An article that arrives after its memberships gets its tags' names when indexed.
+        // An article may arrive after its memberships: its tags' names are worked out before
+        // commit (``indexNewArticles()``).
         if !winners.isEmpty, entity.searchKeyColumn != nil {
             insertedArticles.insert(key[0])
             insertedArticlesNeedTags = true
@@ -469,8 +478,8 @@ final class ChangeWriter {
     }
 
     /// Works out the search-only `tags` column of `articles` again, after their memberships
-    /// changed: in one statement for those already indexed, and in one for all those inserted
-    /// in this transaction, just before they are indexed.
+    /// changed: in one statement for those inserted before this transaction, and in one for
+    /// all those it inserted, before commit (``indexNewArticles()``).
     func refreshSearchTags(of articles: [String]) throws {
         var indexed: [String] = []
         for article in articles {

@@ -241,7 +241,7 @@ enum LibrarySchema {
             // A pull leaves out the puller's own values (SPEC.md §6.3); with this it skips
             // entries holding nothing else without reading their rows. The values of an entry
             // only ever leave it (§3.4), so an entry of one replica stays one. Entries older
-            // than the column, or written by an older build, are NULL: read as before.
+            // than the column are NULL: read as before.
             // From this version on, the `tags` of an article not in the search index yet is
             // kept current too (ChangeWriter.indexNewArticles), not worked out when it is
             // indexed: bring those an older build left behind up to date.
