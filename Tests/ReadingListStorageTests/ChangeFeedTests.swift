@@ -215,6 +215,30 @@ import Testing
         #expect(!second.hasMore && second.toSequence == lastEntry)
     }
 
+    /// Entries with nothing to send never end a page, whether skipped by their origin or read
+    /// and found to hold only echoes (entries older than the origin column).
+    @Test func echoEntriesNeverEndAPageSkippedOrRead() throws {
+        let a = try TemporaryLibrary()
+        let b = try TemporaryLibrary()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/first"), title: "First"))
+        for index in 0..<3 { try b.library.save(ArticleDraft(source: .url("https://example.com/b\(index)"))) }
+        try pull(from: b.library, into: a.library)
+        let last = try a.library.save(ArticleDraft(source: .url("https://example.com/last"), title: "Last")).article.id.description
+        let bID = try b.library.identity().replicaID
+        let lastEntry = try #require(try feed(a.path).first { $0.rowKey == last }).seq
+        // The first entry alone fills a page of one change.
+        let skipped = try a.library.changes(after: 0, limit: 1, excluding: bID)
+        try DatabaseQueue(path: a.path).write { db in
+            try db.execute(sql: "UPDATE change_feed SET origin = NULL WHERE origin <> (SELECT replica_ordinal FROM library_state)")
+        }
+        let read = try a.library.changes(after: 0, limit: 1, excluding: bID)
+        for page in [skipped, read] {
+            #expect(page.hasMore && page.changes.count > 1)
+            #expect(page.toSequence == (try feed(a.path).map(\.seq).filter { $0 < lastEntry }.max()))
+        }
+        #expect(read == skipped)
+    }
+
     @Test func theEarliestAddTimeWinsEvenAgainstALaterLocalWrite() throws {
         let clock = ManualClock()
         let temporary = try TemporaryLibrary(now: { clock.now })
