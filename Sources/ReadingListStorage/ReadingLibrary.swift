@@ -49,9 +49,8 @@ public final class ReadingLibrary: Sendable {
             // the file. Readers, of which a pool opens several, keep 8 MiB each: they read a
             // few rows, or (serving a sync) the feed in order.
             try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -32768")
-            // A WAL that grew (a pull lets it reach 256 MiB) is cut back to 4 MiB, about the size
-            // at which a commit copies it into the file, when it next starts over.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA journal_size_limit = 4194304") }
+            // A WAL that grew (a pull lets it reach 256 MiB) is cut back when it next starts over.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA journal_size_limit = \(ChangeWriter.walSizeLimit)") }
             try BestMatchesBM25.register(db)
         }
         do {

@@ -120,9 +120,16 @@ final class ChangeWriter {
         // a first sync rewrites the same index pages in every transaction, and copying them
         // into the file after every few pages made 7 % of its time. The WAL is then copied at
         // the pull's last page, or by the next commit after a pull that stopped early.
-        // (`ReadingLibrary.change` restores the usual size after the commit.)
+        // (`ReadingLibrary.change` restores the usual size after the commit.) A WAL that grew
+        // is cut back to 4 MiB when it starts over, but not between the pages of a pull, which
+        // would only grow it again (5 % of a first sync).
         sqlite3_wal_autocheckpoint(db.sqliteConnection, defersIndexing ? Self.pullCheckpointPages : Self.checkpointPages)
+        try db.cachedStatement(sql: "PRAGMA journal_size_limit = \(defersIndexing ? -1 : Self.walSizeLimit)").execute()
     }
+
+    /// The size, in bytes, a WAL that grew is cut back to when it starts over
+    /// (`PRAGMA journal_size_limit`): about the size at which a commit copies it into the file.
+    static let walSizeLimit = 4 * 1_048_576
 
     /// The WAL size, in pages, at which a commit copies the WAL into the file.
     private static let checkpointPages: Int32 = 1_000
