@@ -6,8 +6,9 @@ import ReadingListWire
 
 /// The pages of one pull of the peer's feed, pulled, decoded and prepared (``PreparedPage``) on
 /// a thread of their own one page ahead of the caller: while the caller applies a page, the peer
-/// reads and encodes the next one and this side decodes and checks it. The pulls are the ones a page-at-a-time loop sends (each
-/// continues after the page before), so the peer cannot tell the difference.
+/// reads and encodes the next one and this side decodes and checks it. The pulls are the ones a
+/// page-at-a-time loop sends (each continues after the page before), so the peer cannot tell
+/// the difference.
 ///
 /// The transport is used by the stream's thread alone from
 /// ``init(over:peer:after:full:pageLimit:pageBytes:)`` until the last page, a failure, or

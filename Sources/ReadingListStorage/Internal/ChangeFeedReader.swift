@@ -49,7 +49,8 @@ enum ChangeFeedReader {
                 rowChanges = try changesOfRow(
                     query, entity, key: rowKey(rowKeyText), at: entrySequence, replicaIDs: replicaIDs, excluding: excludedOrdinals)
             }
-            // An entry with nothing to send (echoes whose origin is mixed) never ends a page.
+            // An entry with nothing to send never ends a page (echoes in an entry of no single
+            // origin, or of one written before the column).
             guard !rowChanges.isEmpty else { return true }
             let entryBytes = rowChanges.reduce(0) { $0 + estimatedSize(of: $1) }
             if !changes.isEmpty, changes.count + rowChanges.count > limit || bytes + entryBytes > maxBytes {

@@ -133,6 +133,8 @@ final class ChangeWriter {
 
     /// The WAL size, in pages, at which a commit copies the WAL into the file.
     private static let checkpointPages: Int32 = 1_000
+    /// The same, for a page of a pull with more to come (see ``commitClock()``).
+    private static let pullCheckpointPages: Int32 = 65_536
 
     /// Restores the usual WAL size at which a commit copies the WAL into the file, after a
     /// change that may have set a pull's (``commitClock()``): for writes that do not go
@@ -140,8 +142,6 @@ final class ChangeWriter {
     static func restoreCheckpointPages(_ db: Database) {
         sqlite3_wal_autocheckpoint(db.sqliteConnection, checkpointPages)
     }
-    /// The same, for a page of a pull with more to come (see ``commitClock()``).
-    private static let pullCheckpointPages: Int32 = 65_536
 
     /// Writes `values` into the row of `entity` identified by `key`, creating the row if needed.
     ///
