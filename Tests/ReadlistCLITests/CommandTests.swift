@@ -153,7 +153,7 @@ import Testing
         let status = try object(workspace.succeed("status", "--json"))
         #expect(status.string("path") == workspace.db)
         #expect(status["articles"] as? Int == 1)
-        #expect(status["schemaVersion"] as? Int == 4)
+        #expect(status["schemaVersion"] as? Int == 5)
         #expect(UUID(uuidString: status.string("replicaId") ?? "") != nil)
         #expect(try workspace.succeed("status").stdout.contains("replica"))
     }
