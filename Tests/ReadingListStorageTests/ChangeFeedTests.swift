@@ -193,16 +193,22 @@ import Testing
         #expect(try origins(c.path)[id] == [nil, cOrdinal])
     }
 
-    /// A page cut just after skipped entries ends, as one that read them would, at the last
-    /// entry before the first one it leaves for the next page.
-    @Test func aPageCutAfterSkippedEntriesEndsJustBeforeTheNextPagesFirst() throws {
+    /// A library whose feed holds an entry of its own, three articles pulled from replica `bID`
+    /// (entries of b's origin), then another of its own (the article `last`).
+    func ownEntriesAroundEchoes() throws -> (a: TemporaryLibrary, bID: String, last: String) {
         let a = try TemporaryLibrary()
         let b = try TemporaryLibrary()
         try a.library.save(ArticleDraft(source: .url("https://example.com/first"), title: "First"))
         for index in 0..<3 { try b.library.save(ArticleDraft(source: .url("https://example.com/b\(index)"))) }
         try pull(from: b.library, into: a.library)
         let last = try a.library.save(ArticleDraft(source: .url("https://example.com/last"), title: "Last")).article.id.description
-        let bID = try b.library.identity().replicaID
+        return (a, try b.library.identity().replicaID, last)
+    }
+
+    /// A page cut just after skipped entries ends, as one that read them would, at the last
+    /// entry before the first one it leaves for the next page.
+    @Test func aPageCutAfterSkippedEntriesEndsJustBeforeTheNextPagesFirst() throws {
+        let (a, bID, last) = try ownEntriesAroundEchoes()
         let entries = try feed(a.path)
         let lastEntry = try #require(entries.first { $0.rowKey == last }).seq
         let fields = try a.library.changes(after: 0, excluding: bID).changes.count
@@ -218,13 +224,7 @@ import Testing
     /// Entries with nothing to send never end a page, whether skipped by their origin or read
     /// and found to hold only echoes (entries older than the origin column).
     @Test func echoEntriesNeverEndAPageSkippedOrRead() throws {
-        let a = try TemporaryLibrary()
-        let b = try TemporaryLibrary()
-        try a.library.save(ArticleDraft(source: .url("https://example.com/first"), title: "First"))
-        for index in 0..<3 { try b.library.save(ArticleDraft(source: .url("https://example.com/b\(index)"))) }
-        try pull(from: b.library, into: a.library)
-        let last = try a.library.save(ArticleDraft(source: .url("https://example.com/last"), title: "Last")).article.id.description
-        let bID = try b.library.identity().replicaID
+        let (a, bID, last) = try ownEntriesAroundEchoes()
         let lastEntry = try #require(try feed(a.path).first { $0.rowKey == last }).seq
         // The first entry alone fills a page of one change.
         let skipped = try a.library.changes(after: 0, limit: 1, excluding: bID)
