@@ -43,6 +43,12 @@ extension ReadingLibrary {
     }
 
     /// Merges validated changes and refreshes what derives from tags.
+    ///
+    /// A page's tags and memberships are merged before its articles and highlights, and the
+    /// tags' names of the articles there were before are worked out in between: an article
+    /// merged after them takes its tags' names with its insert, instead of a second write of
+    /// its row (``ChangeWriter``). Rows of different keys are independent: their order within
+    /// a page changes no value, only the order of this library's own feed entries.
     private static func merge(_ validated: PreparedPage.ValidatedChanges, writer: ChangeWriter) throws -> MergeReport {
         var report = MergeReport()
         var touchedArticles = Set<String>()
@@ -50,12 +56,12 @@ extension ReadingLibrary {
         var memberships = Set<String>()
         // Whether each article merged here is alive now, for the report of its memberships.
         var articlesAlive: [String: Bool] = [:]
-        for row in validated.rows {
+        func merge(_ row: PreparedPage.RowChanges) throws {
             let result = try writer.merge(row.entity, key: row.key, changes: row.changes)
             report.applied += result.applied
             report.ignored += result.ignored
             if row.entity.code == SyncedEntity.article.code { articlesAlive[row.key[0]] = result.isAlive ?? result.wasAlive }
-            guard result.applied > 0 else { continue }
+            guard result.applied > 0 else { return }
             switch row.entity.code {
             case SyncedEntity.article.code:
                 report.rows.append(MergedRow(kind: .article, id: row.key[0], wasAlive: result.wasAlive, isAlive: result.isAlive))
@@ -69,6 +75,13 @@ extension ReadingLibrary {
                 report.rows.append(MergedRow(kind: .highlight, id: row.key[0], wasAlive: result.wasAlive, isAlive: result.isAlive))
             }
         }
+        for row in validated.rows where row.entity.namesTags { try merge(row) }
+        for tag in renamedTags {
+            touchedArticles.formUnion(try String.fetchAll(
+                writer.db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [tag]))
+        }
+        try TagWrites.refreshSearchText(of: touchedArticles.sorted(), writer.db)
+        for row in validated.rows where !row.entity.namesTags { try merge(row) }
         for article in memberships.sorted() {
             let alive = try articlesAlive[article]
                 ?? Bool.fetchOne(writer.db.cachedStatement(sql: "SELECT alive FROM article WHERE id = ?"), arguments: [article]) ?? false
@@ -77,11 +90,6 @@ extension ReadingLibrary {
         for change in validated.foreign {
             if try writer.mergeForeign(change) { report.applied += 1 } else { report.ignored += 1 }
         }
-        for tag in renamedTags {
-            touchedArticles.formUnion(try String.fetchAll(
-                writer.db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [tag]))
-        }
-        try writer.refreshSearchTags(of: touchedArticles.sorted())
         return report
     }
 

@@ -94,6 +94,21 @@ import Testing
         try expectWholeSearchIndex(b.path)
     }
 
+    @Test func aMergedPagesTagsAndMembershipsEnterTheFeedBeforeItsArticles() throws {
+        let (a, b, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), content: "Kestrels hover.", tags: ["Birds"]))
+        let page = try a.library.changes(after: 0)
+        #expect(page.changes.first?.entity == "article", "the sender's feed starts with the article it saved")
+        try b.library.apply(page, from: try a.library.identity())
+        // SPEC.md §3.5: the order is the receiver's; readlist merges tags and memberships first,
+        // so that the article's insert takes its tags' names (one write of its row).
+        let relayed = try b.library.changes(after: 0).changes.map(\.entity)
+        #expect(relayed.firstIndex(of: "article")! > relayed.lastIndex(of: "articleTag")!)
+        #expect(relayed.firstIndex(of: "article")! > relayed.lastIndex(of: "tag")!)
+        #expect(try b.library.search("birds").map(\.article.url) == ["https://example.com/x"])
+        try expectWholeSearchIndex(b.path)
+    }
+
     @Test func replayingAPageChangesNothing() throws {
         let (a, b, _, _) = try pair()
         try a.library.save(ArticleDraft(source: .url("https://example.com/x"), tags: ["t"]))

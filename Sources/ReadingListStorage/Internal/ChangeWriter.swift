@@ -39,9 +39,6 @@ final class ChangeWriter {
     /// Whether articles inserted before this transaction are still out of the search index:
     /// left there by the pages of a sync (``defersIndexing``) that did not run to its end.
     private let indexPending: Bool
-    /// The greatest search key before this transaction: the articles above it are the ones it
-    /// inserted.
-    private let searchKeysBefore: Int64
     /// Leaves new articles out of the search index at commit: set for every page of a pull but
     /// the last, which indexes them all at once (an index filled in one statement is built
     /// once; filled page by page, FTS5 keeps merging its segments).
@@ -52,11 +49,6 @@ final class ChangeWriter {
     private var writeStatements: [WriteShape: RawStatement] = [:]
     /// The statements that read a row before a write, by the columns read.
     private var readStatements: [ReadShape: (statement: RawStatement, columns: [String])] = [:]
-    /// Articles a merge inserted in this transaction (not in the search index yet), by id.
-    private var insertedArticles: Set<String> = []
-    /// Whether the `tags` column of the articles inserted in this transaction must be worked
-    /// out before commit (their memberships may be merged before or after them).
-    private var insertedArticlesNeedTags = false
     /// The last replica id looked up by ``ordinal(of:)`` and its ordinal: a page of changes
     /// mostly comes from one replica.
     private var lastOrdinal: (replicaID: String, ordinal: Int)?
@@ -82,7 +74,6 @@ final class ChangeWriter {
         storedChecksum = checksum
         self.lastSequence = lastSequence
         self.indexedThrough = indexedThrough
-        self.searchKeysBefore = searchKeysBefore
         indexPending = searchKeysBefore > indexedThrough
     }
 
@@ -207,7 +198,7 @@ final class ChangeWriter {
             }
             if try store(entity, key: key, existing: nil, fields: winners, ifAbsent: true) {
                 for candidate in candidates { observed = max(observed, candidate.stamp.timestamp) }
-                return inserted(entity, key: key, winners: winners, changes: changes.count)
+                return inserted(winners, changes: changes.count)
             }
             insertingBlind.remove(entity.code)
             winners.removeAll(keepingCapacity: true)
@@ -225,23 +216,15 @@ final class ChangeWriter {
             winners.append((field.column, value, stamp.timestamp, try ordinal(of: stamp.replicaID)))
         }
         try store(entity, key: key, existing: existing, fields: winners)
-        if existing == nil { return inserted(entity, key: key, winners: winners, changes: changes.count) }
+        if existing == nil { return inserted(winners, changes: changes.count) }
         return (winners.count, changes.count - winners.count, wasAlive, Self.alive(in: winners))
     }
 
-    /// Notes a row that was absent and now holds `winners`, and reports the merge of its
-    /// `changes` values.
+    /// Reports the merge of `changes` values into a row that was absent and now holds `winners`.
     private func inserted(
-        _ entity: SyncedEntity, key: [String], winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)],
-        changes: Int
+        _ winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)], changes: Int
     ) -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?) {
-        // An article may arrive after its memberships: its tags' names are worked out before
-        // commit (``indexNewArticles()``).
-        if !winners.isEmpty, entity.searchKeyColumn != nil {
-            insertedArticles.insert(key[0])
-            insertedArticlesNeedTags = true
-        }
-        return (winners.count, changes - winners.count, false, Self.alive(in: winners))
+        (winners.count, changes - winners.count, false, Self.alive(in: winners))
     }
 
     /// The `_alive` value among `winners`, if one is there.
@@ -365,7 +348,9 @@ final class ChangeWriter {
         // In field order, so that one statement serves every write of the same fields.
         let synced = fields.map { entity.field($0.column) }
         let order = synced.indices.sorted { synced[$0].index < synced[$1].index }
-        var shape = WriteShape(entity: entity.code, inserting: existing == nil, ifAbsent: ifAbsent, fields: 0, local: local.map { $0.column })
+        var shape = WriteShape(
+            entity: entity.code, inserting: existing == nil, ifAbsent: ifAbsent, fields: 0, local: local.map { $0.column },
+            searchTags: existing == nil && entity.searchKeyColumn != nil && !local.contains { $0.column == "tags" })
         for position in order {
             let field = synced[position]
             let (timestamp, replica) = (fields[position].timestamp, fields[position].replica)
@@ -437,21 +422,29 @@ final class ChangeWriter {
         /// A bit for each synced field written, by field index.
         var fields: UInt32
         var local: [String]
+        /// An article inserted without its search-only `tags`, which the insert works out from
+        /// the memberships there are (``TagWrites/searchTags(ofArticle:)``).
+        var searchTags: Bool
     }
 
     /// The statement that writes a row of `shape`: `columns` (the synced fields, in field
     /// order), then the local columns, the clock and the feed sequence; an insert starts with
-    /// the key columns and ends with the search key, if the entity has one; an update ends
-    /// with the key columns.
+    /// the key columns and ends with the search key, if the entity has one (and the `tags` its
+    /// memberships name, if not given); an update ends with the key columns.
     private func writeStatement(_ shape: WriteShape, entity: SyncedEntity) throws -> RawStatement {
         if let prepared = writeStatements[shape] { return prepared }
         let columns = entity.fields.filter { shape.fields & 1 << $0.index != 0 }.sorted { $0.index < $1.index }.map(\.column)
         let written = columns + shape.local + ["clock", "seq"]
         let sql: String
         if shape.inserting {
-            let inserted = entity.keyColumns + written + (entity.searchKeyColumn.map { [$0] } ?? [])
-            let placeholders = Array(repeating: "?", count: inserted.count).joined(separator: ", ")
-            sql = "INSERT INTO \(entity.table) (\(inserted.joined(separator: ", "))) VALUES (\(placeholders))"
+            var inserted = entity.keyColumns + written + (entity.searchKeyColumn.map { [$0] } ?? [])
+            var placeholders = Array(repeating: "?", count: inserted.count)
+            if shape.searchTags {
+                // The article's id is the first parameter.
+                inserted.append("tags")
+                placeholders.append(TagWrites.searchTags(ofArticle: "?1"))
+            }
+            sql = "INSERT INTO \(entity.table) (\(inserted.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))"
                 + (shape.ifAbsent ? " ON CONFLICT DO NOTHING" : "")
         } else {
             sql = "UPDATE \(entity.table) SET \(written.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(entity.keyCondition)"
@@ -461,20 +454,17 @@ final class ChangeWriter {
         return prepared
     }
 
-    /// Works out the tags' names of the articles a merge inserted in this transaction, then adds
-    /// them, and any that earlier pages of a sync left out, to the search index, in one
-    /// statement, and records that they are indexed (unless this transaction
-    /// ``defersIndexing``). Called once, before commit.
+    /// Adds the articles inserted in this transaction, and any that earlier pages of a sync
+    /// left out, to the search index, in one statement, and records that they are indexed
+    /// (unless this transaction ``defersIndexing``). Called once, before commit.
     ///
-    /// Every article's `tags` is current at every commit, indexed or not: those of the articles
-    /// this transaction inserted are written while their pages are still in the cache.
-    /// (Working them out for all the articles of a first sync at its last page rewrote every
-    /// article row again: 0.7 s of 100,000 articles, and the WAL pages it wrote.)
+    /// Every article's `tags` is current at every commit, indexed or not: a merge inserts an
+    /// article with the names of the memberships there are (``ReadingLibrary`` merges a page's
+    /// tags and memberships before its articles), and memberships merged later rewrite it
+    /// (``TagWrites/refreshSearchText(of:_:)``). A first sync thus writes each article row
+    /// once. (Working out the tags of each page's new articles again before commit, a second
+    /// write of each row, made 6 % of a first sync of 100,000.)
     private func indexNewArticles() throws {
-        if insertedArticlesNeedTags {
-            try db.cachedStatement(sql: "UPDATE article SET tags = \(TagWrites.searchTagsExpression) WHERE search_id > ?")
-                .execute(arguments: [searchKeysBefore])
-        }
         guard articlesToIndex || indexPending, !defersIndexing else { return }
         try db.cachedStatement(
             sql: """
@@ -482,21 +472,6 @@ final class ChangeWriter {
                 SELECT search_id, title, byline, site, excerpt, content, tags FROM article WHERE search_id > ?
                 """).execute(arguments: [indexedThrough])
         try db.cachedStatement(sql: "UPDATE library_state SET search_indexed_through = ?").execute(arguments: [lastSequence])
-    }
-
-    /// Works out the search-only `tags` column of `articles` again, after their memberships
-    /// changed: in one statement for those inserted before this transaction, and in one for
-    /// all those it inserted, before commit (``indexNewArticles()``).
-    func refreshSearchTags(of articles: [String]) throws {
-        var indexed: [String] = []
-        for article in articles {
-            if insertedArticles.contains(article) {
-                insertedArticlesNeedTags = true
-            } else {
-                indexed.append(article)
-            }
-        }
-        try TagWrites.refreshSearchText(of: indexed, db)
     }
 
     /// Gives out the next feed sequence for a write to the row `rowKey` of `entity`, whose

@@ -102,6 +102,9 @@ struct SyncedEntity: Sendable {
             SyncedField(index: 9, name: "createdAt", column: "created_at", rule: .lastWriterWins, kind: .integer),
         ])
 
+    /// Whether rows of this entity decide an article's tags' names (tags and memberships).
+    var namesTags: Bool { code == Self.tag.code || code == Self.articleTag.code }
+
     /// Every synced entity, by code.
     static let all: [SyncedEntity] = [.article, .tag, .articleTag, .highlight]
 

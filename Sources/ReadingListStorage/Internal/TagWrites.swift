@@ -131,9 +131,15 @@ enum TagWrites {
     }
 
     /// The SQL expression of an `article` row's search-only `tags`: its live tags' names.
-    static let searchTagsExpression = """
+    static let searchTagsExpression = searchTags(ofArticle: "article.id")
+
+    /// The SQL expression of the search-only `tags` of the article whose id is `idExpression`
+    /// (a column or a parameter): its live tags' names.
+    static func searchTags(ofArticle idExpression: String) -> String {
+        """
         coalesce((
             SELECT group_concat(tag.name, ' ') FROM article_tag m JOIN tag ON tag.id = m.tag_id
-            WHERE m.article_id = article.id AND m.alive = 1), '')
+            WHERE m.article_id = \(idExpression) AND m.alive = 1), '')
         """
+    }
 }
