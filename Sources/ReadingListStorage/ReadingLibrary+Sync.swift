@@ -44,23 +44,27 @@ extension ReadingLibrary {
 
     /// Merges validated changes and refreshes what derives from tags.
     ///
-    /// A page's tags and memberships are merged before its articles and highlights, and the
-    /// tags' names of the articles there were before are worked out in between: an article
-    /// merged after them takes its tags' names with its insert, instead of a second write of
-    /// its row (``ChangeWriter``). Rows of different keys are independent: their order within
-    /// a page changes no value, only the order of this library's own feed entries.
+    /// A page's tags and memberships are merged before its articles and highlights: an article
+    /// inserted after them takes its tags' names with its insert (``ChangeWriter``), and only
+    /// the articles that were there before have theirs worked out again, instead of a second
+    /// write of every new article's row. Rows of different keys are independent: their order
+    /// within a page changes no value, only the order of this library's own feed entries.
     private static func merge(_ validated: PreparedPage.ValidatedChanges, writer: ChangeWriter) throws -> MergeReport {
         var report = MergeReport()
         var touchedArticles = Set<String>()
         var renamedTags = Set<String>()
         var memberships = Set<String>()
+        var insertedArticles = Set<String>()
         // Whether each article merged here is alive now, for the report of its memberships.
         var articlesAlive: [String: Bool] = [:]
         func merge(_ row: PreparedPage.RowChanges) throws {
             let result = try writer.merge(row.entity, key: row.key, changes: row.changes)
             report.applied += result.applied
             report.ignored += result.ignored
-            if row.entity.code == SyncedEntity.article.code { articlesAlive[row.key[0]] = result.isAlive ?? result.wasAlive }
+            if row.entity.code == SyncedEntity.article.code {
+                articlesAlive[row.key[0]] = result.isAlive ?? result.wasAlive
+                if result.inserted { insertedArticles.insert(row.key[0]) }
+            }
             guard result.applied > 0 else { return }
             switch row.entity.code {
             case SyncedEntity.article.code:
@@ -80,8 +84,8 @@ extension ReadingLibrary {
             touchedArticles.formUnion(try String.fetchAll(
                 writer.db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [tag]))
         }
-        try TagWrites.refreshSearchText(of: touchedArticles.sorted(), writer.db)
         for row in validated.rows where !row.entity.namesTags { try merge(row) }
+        try TagWrites.refreshSearchText(of: touchedArticles.subtracting(insertedArticles).sorted(), writer.db)
         for article in memberships.sorted() {
             let alive = try articlesAlive[article]
                 ?? Bool.fetchOne(writer.db.cachedStatement(sql: "SELECT alive FROM article WHERE id = ?"), arguments: [article]) ?? false

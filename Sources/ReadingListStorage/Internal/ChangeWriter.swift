@@ -170,10 +170,11 @@ final class ChangeWriter {
     /// Merges values written by other replicas into the row of `entity` identified by `key`:
     /// each value replaces the stored one only if its field's rule says it wins.
     /// - Returns: how many values won and how many lost (or were already there), whether the
-    ///   row existed (`_alive`) before, and after if an `_alive` value won.
+    ///   row existed (`_alive`) before, and after if an `_alive` value won, and whether the row
+    ///   was absent and is now inserted.
     func merge(
         _ entity: SyncedEntity, key: [String], changes: [(field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)]
-    ) throws -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?) {
+    ) throws -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?, inserted: Bool) {
         // The same field twice in one batch: only the value that wins between them counts.
         var candidates: [(field: SyncedField, value: DatabaseValue, stamp: ChangeStamp)] = []
         candidates.reserveCapacity(changes.count)
@@ -217,14 +218,14 @@ final class ChangeWriter {
         }
         try store(entity, key: key, existing: existing, fields: winners)
         if existing == nil { return inserted(winners, changes: changes.count) }
-        return (winners.count, changes.count - winners.count, wasAlive, Self.alive(in: winners))
+        return (winners.count, changes.count - winners.count, wasAlive, Self.alive(in: winners), false)
     }
 
     /// Reports the merge of `changes` values into a row that was absent and now holds `winners`.
     private func inserted(
         _ winners: [(column: String, value: DatabaseValue, timestamp: HybridTimestamp, replica: Int)], changes: Int
-    ) -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?) {
-        (winners.count, changes - winners.count, false, Self.alive(in: winners))
+    ) -> (applied: Int, ignored: Int, wasAlive: Bool, isAlive: Bool?, inserted: Bool) {
+        (winners.count, changes - winners.count, false, Self.alive(in: winners), !winners.isEmpty)
     }
 
     /// The `_alive` value among `winners`, if one is there.

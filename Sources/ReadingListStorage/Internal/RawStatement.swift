@@ -12,6 +12,8 @@ final class RawStatement {
     private let handle: OpaquePointer
     private let connection: OpaquePointer
     let sql: String
+    /// The bytes of the text and blobs bound last (see ``bind(_:)``).
+    private var bound = UnsafeMutableRawBufferPointer(start: nil, count: 0)
 
     init(_ db: Database, sql: String) throws {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed database") }
@@ -26,7 +28,10 @@ final class RawStatement {
         self.sql = sql
     }
 
-    deinit { sqlite3_finalize(handle) }
+    deinit {
+        sqlite3_finalize(handle)
+        bound.deallocate()
+    }
 
     /// Runs the statement with `values` bound to its parameters in order.
     /// - Returns: how many rows it inserted, updated or deleted (`sqlite3_changes`).
@@ -97,8 +102,27 @@ final class RawStatement {
         }
     }
 
+    /// Binds `values` to the parameters in order. Text and blobs are copied into `bound`,
+    /// which the statement owns and SQLite reads in place (`SQLITE_STATIC`) until the next
+    /// bind: letting SQLite copy each one (`SQLITE_TRANSIENT`) cost an allocation per value.
     private func bind(_ values: [DatabaseValue]) throws {
         sqlite3_reset(handle)
+        var size = 0
+        for value in values {
+            switch value.storage {
+            case .string(let text): size += text.utf8.count
+            case .blob(let data): size += data.count
+            default: break
+            }
+        }
+        guard size <= Int32.max else { throw error(SQLITE_TOOBIG) }
+        if bound.baseAddress == nil || size > bound.count {
+            // Nothing may point into the old buffer once it is freed.
+            sqlite3_clear_bindings(handle)
+            bound.deallocate()
+            bound = .allocate(byteCount: max(size, 2 * bound.count, 1_024), alignment: 1)
+        }
+        var used = 0
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
@@ -108,19 +132,19 @@ final class RawStatement {
             case .double(let number): code = sqlite3_bind_double(handle, index, number)
             case .string(let text):
                 var text = text
-                code = text.withUTF8 { bytes in
-                    guard bytes.count <= Int32.max else { return SQLITE_TOOBIG }
-                    guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, Self.transient) }
-                    return UnsafeRawPointer(start).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                        sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
-                    }
+                let start = bound.baseAddress! + used
+                let count = text.withUTF8 { bytes in
+                    UnsafeMutableRawBufferPointer(start: start, count: bytes.count).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    return bytes.count
                 }
+                used += count
+                code = sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self), Int32(count), nil)
             case .blob(let data):
-                code = data.withUnsafeBytes { bytes in
-                    guard bytes.count <= Int32.max else { return SQLITE_TOOBIG }
-                    guard let start = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_zeroblob(handle, index, 0) }
-                    return sqlite3_bind_blob(handle, index, start, Int32(bytes.count), Self.transient)
-                }
+                let start = bound.baseAddress! + used
+                data.copyBytes(to: UnsafeMutableRawBufferPointer(start: start, count: data.count))
+                used += data.count
+                code = data.isEmpty
+                    ? sqlite3_bind_zeroblob(handle, index, 0) : sqlite3_bind_blob(handle, index, start, Int32(data.count), nil)
             }
             guard code == SQLITE_OK else { throw error(code) }
         }
@@ -149,6 +173,4 @@ final class RawStatement {
         DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
     }
 
-    /// SQLite copies the bound bytes (`SQLITE_TRANSIENT`).
-    private static let transient = unsafeBitCast(Int(-1), to: sqlite3_destructor_type.self)
 }
