@@ -134,6 +134,7 @@ final class RawStatement {
                 var text = text
                 let start = bound.baseAddress! + used
                 let count = text.withUTF8 { bytes in
+                    precondition(used + bytes.count <= bound.count, "text longer than its UTF-8 count")
                     UnsafeMutableRawBufferPointer(start: start, count: bytes.count).copyMemory(from: UnsafeRawBufferPointer(bytes))
                     return bytes.count
                 }
@@ -141,7 +142,7 @@ final class RawStatement {
                 code = sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self), Int32(count), nil)
             case .blob(let data):
                 let start = bound.baseAddress! + used
-                data.copyBytes(to: UnsafeMutableRawBufferPointer(start: start, count: data.count))
+                data.withUnsafeBytes { UnsafeMutableRawBufferPointer(start: start, count: $0.count).copyMemory(from: $0) }
                 used += data.count
                 code = data.isEmpty
                     ? sqlite3_bind_zeroblob(handle, index, 0) : sqlite3_bind_blob(handle, index, start, Int32(data.count), nil)
