@@ -64,7 +64,7 @@ public struct PreparedPage: Sendable {
             if case .integer(let number) = change.value, !(-FieldChange.maxWireInteger...FieldChange.maxWireInteger).contains(number) {
                 throw invalid("integers must lie within ±2^53")
             }
-            if case .text(var text) = change.value, text.withUTF8({ $0.contains(0) }) {
+            if case .text(let text) = change.value, FieldChange.containsNUL(text) {
                 throw invalid("text must not contain U+0000")
             }
             guard let entity = SyncedEntity.named(change.entity), let field = entity.field(named: change.field) else {

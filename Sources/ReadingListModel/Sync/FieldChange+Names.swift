@@ -1,3 +1,5 @@
+import Foundation
+
 extension FieldChange {
     /// Whether `name` may name an entity or a field on the wire: 1–64 ASCII letters, digits or
     /// underscores, not starting with a digit (SPEC.md §3.8).
@@ -17,6 +19,16 @@ extension FieldChange {
     /// Whether `part` may be one part of a row key: 1–256 printable ASCII characters without spaces.
     package static func isValidKeyPart(_ part: String) -> Bool {
         (1...256).contains(part.utf8.count) && part.utf8.allSatisfy { (0x21...0x7E).contains($0) }
+    }
+
+    /// Whether `text` holds U+0000, which no text value may (SPEC.md §6.1). Found with
+    /// `memchr`: a loop over the bytes showed in decoding pages of long texts.
+    package static func containsNUL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(start, 0, bytes.count) != nil
+        }
     }
 
     /// Whether `text` is a UUID in lowercase text form, 8-4-4-4-12 digits of 0-9 and a-f, as

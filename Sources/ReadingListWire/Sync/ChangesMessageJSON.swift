@@ -308,7 +308,7 @@ enum ChangesMessageJSON {
             return .integer(number)
         case .string:
             let text = try reader.readString()
-            guard !text.utf8.contains(0) else { throw SyncFailure(.badMessage, "Text values must not contain U+0000.") }
+            guard !FieldChange.containsNUL(text) else { throw SyncFailure(.badMessage, "Text values must not contain U+0000.") }
             return .text(text)
         case .object, .array:
             throw SyncFailure(.badMessage, "A field value must be null, a boolean, an integer or a string.")
