@@ -48,7 +48,8 @@ extension ReadingLibrary {
     /// inserted after them takes its tags' names with its insert (``ChangeWriter``), and only
     /// the articles that were there before have theirs worked out again, instead of a second
     /// write of every new article's row. Rows of different keys are independent: their order
-    /// within a page changes no value, only the order of this library's own feed entries.
+    /// within a page changes no value, only the order of this library's own feed entries (and
+    /// so where the pages a peer pulls from it end) and of the report's rows.
     private static func merge(_ validated: PreparedPage.ValidatedChanges, writer: ChangeWriter) throws -> MergeReport {
         var report = MergeReport()
         var touchedArticles = Set<String>()

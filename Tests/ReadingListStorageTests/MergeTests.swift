@@ -66,7 +66,11 @@ import Testing
         let sender = try a.library.identity()
         let changes = try a.library.changes(after: 0).changes
         let (articleChanges, others) = (changes.filter { $0.entity == "article" }, changes.filter { $0.entity != "article" })
-        for (first, last) in [(articleChanges, others), (others, articleChanges), (articleChanges + others.prefix(2), Array(others.dropFirst(2)))] {
+        let (tagChanges, untagged) = (changes.filter { $0.entity == "tag" }, changes.filter { $0.entity != "tag" })
+        for (first, last) in [
+            (articleChanges, others), (others, articleChanges), (articleChanges + others.prefix(2), Array(others.dropFirst(2))),
+            (untagged, tagChanges),
+        ] {
             let (_, b, _, _) = try pair()
             try b.library.apply(ChangePage(changes: first, afterSequence: 0, toSequence: 1, hasMore: true), from: sender)
             try b.library.apply(ChangePage(changes: last, afterSequence: 1, toSequence: 2, hasMore: false), from: sender)
@@ -105,6 +109,19 @@ import Testing
         let relayed = try b.library.changes(after: 0).changes.map(\.entity)
         #expect(relayed.firstIndex(of: "article")! > relayed.lastIndex(of: "articleTag")!)
         #expect(relayed.firstIndex(of: "article")! > relayed.lastIndex(of: "tag")!)
+        #expect(try b.library.search("birds").map(\.article.url) == ["https://example.com/x"])
+        try expectWholeSearchIndex(b.path)
+    }
+
+    /// An article restored from an export, whose memberships a peer sent before its row, is
+    /// found by its tags: the insert takes the names of the memberships already there.
+    @Test func anArticleRestoredAfterItsMembershipsArrivedIsFoundByItsTags() throws {
+        let (a, b, _, _) = try pair()
+        try a.library.save(ArticleDraft(source: .url("https://example.com/x"), content: "Kestrels hover.", tags: ["Birds"]))
+        let exported = try a.library.article("https://example.com/x", includingContent: true)
+        let withoutArticle = try a.library.changes(after: 0).changes.filter { $0.entity != "article" }
+        try b.library.apply(ChangePage(changes: withoutArticle, afterSequence: 0, toSequence: 1, hasMore: true), from: try a.library.identity())
+        #expect(try b.library.importExported([.success(exported)]).imported == 1)
         #expect(try b.library.search("birds").map(\.article.url) == ["https://example.com/x"])
         try expectWholeSearchIndex(b.path)
     }

@@ -459,9 +459,9 @@ final class ChangeWriter {
     /// left out, to the search index, in one statement, and records that they are indexed
     /// (unless this transaction ``defersIndexing``). Called once, before commit.
     ///
-    /// Every article's `tags` is current at every commit, indexed or not: a merge inserts an
-    /// article with the names of the memberships there are (``ReadingLibrary`` merges a page's
-    /// tags and memberships before its articles), and memberships merged later rewrite it
+    /// Every article's `tags` is current at every commit, indexed or not: an insert that does
+    /// not give them takes the names of the memberships there are (``ReadingLibrary`` merges a
+    /// page's tags and memberships before its articles), and memberships merged later rewrite it
     /// (``TagWrites/refreshSearchText(of:_:)``). A first sync thus writes each article row
     /// once. (Working out the tags of each page's new articles again before commit, a second
     /// write of each row, made 6 % of a first sync of 100,000.)

@@ -243,8 +243,9 @@ enum LibrarySchema {
             // only ever leave it (§3.4), so an entry of one replica stays one. Entries older
             // than the column are NULL: read as before.
             // From this version on, the `tags` of an article not in the search index yet is
-            // kept current too (ChangeWriter.indexNewArticles), not worked out when it is
-            // indexed: bring those an older build left behind up to date.
+            // kept current too (an insert works them out from the memberships there are, and
+            // TagWrites.refreshSearchText rewrites them), not worked out when it is indexed:
+            // bring those an older build left behind up to date.
             try db.execute(sql: """
                 ALTER TABLE change_feed ADD COLUMN origin INTEGER;
                 UPDATE article SET tags = coalesce((

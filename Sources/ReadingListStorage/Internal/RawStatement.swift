@@ -105,8 +105,11 @@ final class RawStatement {
     /// Binds `values` to the parameters in order. Text and blobs are copied into `bound`,
     /// which the statement owns and SQLite reads in place (`SQLITE_STATIC`) until the next
     /// bind: letting SQLite copy each one (`SQLITE_TRANSIENT`) cost an allocation per value.
+    /// The buffer keeps the largest size a bind needed for the statement's life (a write
+    /// transaction). Parameters left without a value are NULL, never an earlier bind's bytes.
     private func bind(_ values: [DatabaseValue]) throws {
         sqlite3_reset(handle)
+        if values.count < Int(sqlite3_bind_parameter_count(handle)) { sqlite3_clear_bindings(handle) }
         var size = 0
         for value in values {
             switch value.storage {
